@@ -1,0 +1,26 @@
+#pragma once
+/// The subcommands of `treaty`. Each Register* adds its CLI11 subcommand and options to the
+/// app; the callback runs the command and stores its exit code in `exit_code`.
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace treaty::cli {
+
+/// Options shared by every command (CLI.md "Common options").
+struct CommonOptions {
+  std::vector<std::string> policies;  // --policies; default from treaty.yaml, else "policies"
+  std::string color = "auto";         // --color auto|always|never
+  std::string fail_on = "error";      // --fail-on error|warning|info|never
+  bool quiet = false;                 // -q
+  bool verbose = false;               // -v
+};
+
+void AddCommonOptions(CLI::App& cmd, CommonOptions& options);
+
+void RegisterLint(CLI::App& app, int& exit_code);
+void RegisterVersion(CLI::App& app, int& exit_code);
+
+}  // namespace treaty::cli

@@ -1,0 +1,33 @@
+// The `treaty` binary: parses arguments, runs one command, maps the outcome to an exit code.
+// A bug that escapes as an exception becomes exit 3 with a message that says so.
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace treaty::cli;
+  int exit_code = kExitOk;
+  CLI::App app{"Treaty: check plans against the agreements that govern them", "treaty"};
+  app.require_subcommand(1);
+  app.footer("Run `treaty COMMAND --help` for a command's options and an example.");
+  RegisterLint(app, exit_code);
+  RegisterVersion(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitInput;
+  } catch (const std::exception& e) {
+    std::fputs(fmt::format("treaty: internal error: {}\nthis is a bug in Treaty; please report it "
+                           "with the command that caused it\n",
+                           e.what())
+                   .c_str(),
+               stderr);
+    return kExitInternal;
+  }
+  return exit_code;
+}

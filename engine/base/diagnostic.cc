@@ -1,0 +1,31 @@
+#include "base/diagnostic.h"
+
+namespace treaty::base {
+
+std::string_view SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+namespace {
+constexpr Severity Error = Severity::kError;
+constexpr Severity Warning = Severity::kWarning;
+[[maybe_unused]] constexpr Severity Info = Severity::kInfo;
+
+constexpr DiagInfo kInfos[] = {
+#define TREATY_DIAG(code, severity, format) {#code, severity, format},
+#include "base/diagnostic_kinds.def"
+#undef TREATY_DIAG
+};
+}  // namespace
+
+const DiagInfo& InfoOf(DiagCode code) { return kInfos[static_cast<size_t>(code)]; }
+
+}  // namespace treaty::base

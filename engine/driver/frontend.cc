@@ -1,0 +1,39 @@
+#include "driver/frontend.h"
+
+#include "check/checker.h"
+#include "syntax/parser.h"
+
+namespace treaty::driver {
+
+Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::FileSystem& fs,
+                          base::SourceSet& sources, base::DiagnosticEngine& diags) {
+  Frontend out;
+  std::vector<std::string> paths;
+  for (const auto& root : roots) {
+    auto listed = fs.ListFiles(root, {".treaty"});
+    if (!listed.ok()) {
+      diags.Add(base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, root,
+                                     listed.status().message()));
+      continue;
+    }
+    if (listed.value().empty()) {
+      diags.Add(base::MakeDiagnostic(base::DiagCode::T0603, base::Span{}, root));
+    }
+    for (auto& p : listed.value()) paths.push_back(std::move(p));
+  }
+  for (const auto& path : paths) {
+    auto text = fs.ReadFile(path);
+    if (!text.ok()) {
+      diags.Add(base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, path,
+                                     text.status().message()));
+      continue;
+    }
+    base::FileId id = sources.Add(path, std::move(text.value()));
+    out.files.push_back(syntax::Parse(sources.Get(id), diags));
+  }
+  out.policy_files = out.files.size();
+  out.portfolio = check::Check(out.files, sources, diags);
+  return out;
+}
+
+}  // namespace treaty::driver

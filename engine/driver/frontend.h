@@ -1,0 +1,27 @@
+#pragma once
+/// The front end in one call: find every `*.treaty` file under the policy roots (directories
+/// walked recursively, files taken in byte order of their path), read, parse and check them.
+/// Used by every command that needs a portfolio (lint, check, test, …).
+
+#include <string>
+#include <vector>
+
+#include "ast/ast.h"
+#include "base/diagnostic_engine.h"
+#include "base/file_system.h"
+#include "base/source_file.h"
+#include "check/model.h"
+
+namespace treaty::driver {
+
+struct Frontend {
+  std::vector<ast::File> files;  // the ASTs, kept for tools that need the source form (fmt)
+  check::Portfolio portfolio;
+  size_t policy_files = 0;
+};
+
+/// Unreadable or missing roots are diagnostics (T0112, T0603), not failures.
+Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::FileSystem& fs,
+                          base::SourceSet& sources, base::DiagnosticEngine& diags);
+
+}  // namespace treaty::driver

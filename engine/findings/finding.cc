@@ -1,0 +1,78 @@
+#include "findings/finding.h"
+
+#include <tuple>
+
+namespace treaty::findings {
+
+std::string_view RuleKindName(RuleKind k) {
+  switch (k) {
+    case RuleKind::kForbid:
+      return "forbid";
+    case RuleKind::kRequire:
+      return "require";
+    case RuleKind::kExclusive:
+      return "exclusive";
+    case RuleKind::kLimit:
+      return "limit";
+    case RuleKind::kExists:
+      return "exists";
+  }
+  return "forbid";
+}
+
+std::string_view SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "error";
+}
+
+std::string_view StatusName(Status s) {
+  switch (s) {
+    case Status::kOpen:
+      return "open";
+    case Status::kWaived:
+      return "waived";
+    case Status::kPending:
+      return "pending";
+    case Status::kDefeated:
+      return "defeated";
+  }
+  return "open";
+}
+
+bool FindingLess(const Finding& a, const Finding& b) {
+  return std::tie(a.clause, a.facts, a.status) < std::tie(b.clause, b.facts, b.status);
+}
+
+Summary Summarize(const std::vector<Finding>& findings, size_t facts, size_t clauses) {
+  Summary s;
+  s.facts = facts;
+  s.clauses = clauses;
+  for (const auto& f : findings) {
+    switch (f.status) {
+      case Status::kOpen:
+        if (f.severity == Severity::kError) s.errors++;
+        if (f.severity == Severity::kWarning) s.warnings++;
+        if (f.severity == Severity::kInfo) s.infos++;
+        break;
+      case Status::kWaived:
+        s.waived++;
+        break;
+      case Status::kPending:
+        s.pending++;
+        break;
+      case Status::kDefeated:
+        s.defeated++;
+        break;
+    }
+  }
+  return s;
+}
+
+}  // namespace treaty::findings

@@ -1,0 +1,133 @@
+#include "report/diagnostic_text.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace treaty::report {
+
+namespace {
+
+struct Palette {
+  const char* error = "";
+  const char* warning = "";
+  const char* info = "";
+  const char* accent = "";  // line numbers and gutters
+  const char* bold = "";
+  const char* reset = "";
+};
+
+Palette MakePalette(const TextStyle& style) {
+  if (!style.color) return {};
+  return Palette{"\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m"};
+}
+
+const char* SeverityColor(const Palette& p, base::Severity s) {
+  switch (s) {
+    case base::Severity::kError:
+      return p.error;
+    case base::Severity::kWarning:
+      return p.warning;
+    case base::Severity::kInfo:
+      return p.info;
+  }
+  return p.error;
+}
+
+size_t CodePoints(std::string_view s) {
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The source line of `span` with a caret line under it, indented for a gutter of `width`.
+void AppendSnippet(std::string& out, const base::Span& span, const base::SourceFile& file,
+                   std::string_view label, size_t width, const char* caret_color,
+                   const Palette& p) {
+  std::string_view line = file.Line(span.line);
+  const uint32_t line_start = file.LineStart(span.line);
+  const uint32_t begin_in_line = span.begin - line_start;
+  std::string_view before = line.substr(0, std::min<size_t>(begin_in_line, line.size()));
+  size_t carets = 1;
+  if (span.end > span.begin && begin_in_line < line.size()) {
+    size_t end_in_line = std::min<size_t>(span.end - line_start, line.size());
+    carets = std::max<size_t>(1, CodePoints(line.substr(begin_in_line, end_in_line - begin_in_line)));
+  }
+  std::string pad;
+  for (char c : before) {
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+    pad += c == '\t' ? '\t' : ' ';
+  }
+  out += fmt::format("{}{:>{}} |{}\n", p.accent, "", width, p.reset);
+  out += fmt::format("{}{:>{}} |{} {}\n", p.accent, span.line, width, p.reset, line);
+  out += fmt::format("{}{:>{}} |{} {}{}{}", p.accent, "", width, p.reset, pad, caret_color,
+                     std::string(carets, '^'));
+  if (!label.empty()) out += fmt::format(" {}", label);
+  out += fmt::format("{}\n", p.reset);
+}
+
+std::string Location(const base::Span& span, const base::SourceSet& sources) {
+  return fmt::format("{}:{}:{}", sources.PathOf(span), span.line, span.col);
+}
+
+}  // namespace
+
+std::string RenderDiagnostic(const base::Diagnostic& d, const base::SourceSet& sources,
+                             const TextStyle& style) {
+  const Palette p = MakePalette(style);
+  const char* color = SeverityColor(p, d.severity);
+  std::string out = fmt::format("{}{}[{}]{}{}: {}{}\n", color, base::SeverityName(d.severity),
+                                d.code_name(), p.reset, p.bold, d.message, p.reset);
+  size_t width = 1;
+  if (d.span.valid()) width = std::max(width, fmt::formatted_size("{}", d.span.line));
+  for (const auto& n : d.notes) {
+    if (n.span.valid()) width = std::max(width, fmt::formatted_size("{}", n.span.line));
+  }
+  const bool has_file = d.span.valid() && d.span.file < sources.size();
+  if (has_file) {
+    out += fmt::format("{:>{}}{}-->{} {}\n", "", width, p.accent, p.reset, Location(d.span, sources));
+    AppendSnippet(out, d.span, sources.Get(d.span.file), d.label, width, color, p);
+  } else if (!d.label.empty()) {
+    out += fmt::format("{:>{}} = {}\n", "", width, d.label);
+  }
+  for (const auto& n : d.notes) {
+    if (!n.span.valid() || n.span.file >= sources.size()) {
+      out += fmt::format("{:>{}} {}={} {}note:{} {}\n", "", width, p.accent, p.reset, p.bold,
+                         p.reset, n.message);
+    }
+  }
+  if (!d.help.empty()) {
+    out += fmt::format("{:>{}} {}={} {}help:{} {}\n", "", width, p.accent, p.reset, p.bold,
+                       p.reset, d.help);
+  }
+  for (const auto& n : d.notes) {
+    if (n.span.valid() && n.span.file < sources.size()) {
+      out += fmt::format("{}note{}: {}\n", p.bold, p.reset, n.message);
+      out += fmt::format("{:>{}}{}-->{} {}\n", "", width, p.accent, p.reset,
+                         Location(n.span, sources));
+      AppendSnippet(out, n.span, sources.Get(n.span.file), "", width, p.accent, p);
+    }
+  }
+  return out;
+}
+
+std::string RenderDiagnostics(const std::vector<base::Diagnostic>& diags,
+                              const base::SourceSet& sources, const TextStyle& style) {
+  std::string out;
+  size_t counts[3] = {0, 0, 0};
+  for (const auto& d : diags) {
+    out += RenderDiagnostic(d, sources, style);
+    out += '\n';
+    counts[static_cast<size_t>(d.severity)]++;
+  }
+  std::vector<std::string> parts;
+  auto add = [&](size_t n, const char* what) {
+    if (n) parts.push_back(fmt::format("{} {}{}", n, what, n == 1 ? "" : "s"));
+  };
+  add(counts[0], "error");
+  add(counts[1], "warning");
+  add(counts[2], "info");
+  if (!parts.empty()) out += fmt::format("{}\n", fmt::join(parts, ", "));
+  return out;
+}
+
+}  // namespace treaty::report
