@@ -14,6 +14,7 @@ struct CommonOptions {
   std::vector<std::string> policies;  // --policies; default from treaty.yaml, else "policies"
   std::string color = "auto";         // --color auto|always|never
   std::string fail_on = "error";      // --fail-on error|warning|info|never
+  bool fail_on_given = false;         // --fail-on was on the command line (else treaty.yaml's)
   bool quiet = false;                 // -q
   bool verbose = false;               // -v
 };

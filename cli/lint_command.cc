@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/file_system.h"
+#include "check/lints.h"
 #include "commands.h"
 #include "driver/frontend.h"
 #include "exit_codes.h"
@@ -21,6 +22,7 @@ int RunLint(const CommonOptions& options) {
   std::vector<std::string> roots = options.policies;
   if (roots.empty()) roots.push_back("policies");
   driver::Frontend fe = driver::CompilePortfolio(roots, fs, sources, diags);
+  if (!diags.has_errors()) check::RunLints(fe.portfolio, diags);
   const auto sorted = diags.Sorted();
   report::TextStyle style{UseColor(options.color, stdout)};
   std::fputs(report::RenderDiagnostics(sorted, sources, style).c_str(), stdout);

@@ -138,7 +138,11 @@ struct Membership {
   ExprPtr set;
   bool negated = false;
 };
+// The enumerators named kNone below shadow check::kNone only in name (they are scoped).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
 enum class Quantifier : uint8_t { kAny, kAll, kNone };
+#pragma GCC diagnostic pop
 struct Quantified {
   Quantifier quantifier;
   ExprPtr list;
@@ -184,7 +188,10 @@ struct Variable {
   Span span;
 };
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
 enum class PeriodUnit : uint8_t { kNone, kDay, kWeek, kMonth, kQuarter, kYear, kRolling };
+#pragma GCC diagnostic pop
 
 struct Rule {
   RuleKind kind = RuleKind::kForbid;

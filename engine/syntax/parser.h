@@ -14,7 +14,8 @@
 namespace treaty::syntax {
 
 struct ParseOptions {
-  uint32_t max_nesting = 128;  // brackets, prefix operators and operator chains
+  uint32_t max_nesting = 128;     // brackets and braces, and runs of prefix `not` / `-` (T0105)
+  uint32_t max_operators = 1024;  // binary operators, `.` and `[` in one expression (T0118)
 };
 
 ast::File Parse(const base::SourceFile& file, base::DiagnosticEngine& diags,

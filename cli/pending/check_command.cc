@@ -1,0 +1,127 @@
+// `treaty check`: compile the portfolio, load the facts, report findings.
+#include <cstdio>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "base/file_system.h"
+#include "clock.h"
+#include "commands.h"
+#include "driver/config.h"
+#include "exit_codes.h"
+#include "report/diagnostic_text.h"
+#include "report/findings_json.h"
+#include "report/findings_text.h"
+#include "run/check_run.h"
+#include "terminal.h"
+
+namespace treaty::cli {
+
+namespace {
+
+struct CheckOptions {
+  CommonOptions common;
+  std::vector<std::string> paths;
+  std::string as_of;
+  std::string format = "text";
+  std::string output;
+  bool show_defeated = false;
+};
+
+int SeverityRank(const std::string& level) {
+  if (level == "info") return 2;
+  if (level == "warning") return 1;
+  if (level == "error") return 0;
+  return -1;  // never
+}
+
+bool FailsRun(const findings::Summary& s, const std::string& fail_on) {
+  const int rank = SeverityRank(fail_on);
+  return (rank >= 0 && s.errors > 0) || (rank >= 1 && s.warnings > 0) || (rank >= 2 && s.infos > 0);
+}
+
+int RunCheck(const CheckOptions& options) {
+  base::RealFileSystem fs;
+  base::SourceSet sources;
+  base::DiagnosticEngine diags;
+  driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
+
+  run::CheckRequest request;
+  request.policy_roots = options.common.policies.empty() ? config.policies : options.common.policies;
+  request.fact_paths = options.paths.empty() ? config.facts : options.paths;
+  request.show_defeated = options.show_defeated;
+  const std::string fail_on =
+      options.common.fail_on_given ? options.common.fail_on : config.fail_on;
+  std::string as_of_text = options.as_of.empty() ? config.as_of : options.as_of;
+  auto as_of = ResolveAsOf(as_of_text);
+  if (!as_of) {
+    std::fputs(fmt::format("error: invalid --as-of `{}`: expected a date like 2026-11-29 or "
+                           "`today`\n",
+                           as_of_text)
+                   .c_str(),
+               stderr);
+    return kExitInput;
+  }
+  request.as_of = *as_of;
+
+  run::CheckRun result = run::RunCheck(request, fs, sources, diags);
+
+  report::CheckReport rep;
+  rep.as_of = value::FormatDate(request.as_of);
+  rep.summary = result.summary;
+  rep.findings = result.findings;
+  rep.diagnostics = diags.Sorted();
+  rep.sources = &sources;
+
+  std::string body;
+  std::FILE* out_stream = stdout;
+  const bool to_file = !options.output.empty();
+  if (options.format == "json") {
+    body = report::RenderJson(rep);
+  } else {
+    if (!rep.diagnostics.empty()) {
+      report::TextStyle err_style{UseColor(options.common.color, stderr)};
+      std::fputs(report::RenderDiagnostics(rep.diagnostics, sources, err_style).c_str(), stderr);
+    }
+    if (result.evaluated && !(options.common.quiet && rep.findings.empty())) {
+      report::TextStyle style{!to_file && UseColor(options.common.color, out_stream)};
+      body = report::RenderText(rep, style);
+    }
+  }
+  if (to_file) {
+    std::ofstream file(options.output, std::ios::binary);
+    file << body;
+    if (!file) {
+      std::fputs(fmt::format("error: cannot write `{}`\n", options.output).c_str(), stderr);
+      return kExitInput;
+    }
+  } else {
+    std::fputs(body.c_str(), out_stream);
+  }
+  if (diags.has_errors()) return kExitInput;
+  return FailsRun(result.summary, fail_on) ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void RegisterCheck(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand("check", "Check facts (plans) against the portfolio");
+  cmd->footer(
+      "Examples:\n"
+      "  treaty check                                  # paths from treaty.yaml\n"
+      "  treaty check --policies policies fixtures/deployments --as-of 2026-06-01\n"
+      "  treaty check manifests/new.yaml --format json --output findings.json");
+  AddCommonOptions(*cmd, options->common);
+  cmd->add_option("paths", options->paths,
+                  "Fact files or directories (YAML, JSONL; default: treaty.yaml, else fixtures/)");
+  cmd->add_option("--as-of", options->as_of, "The date to check as of (YYYY-MM-DD; default today)");
+  cmd->add_option("--format", options->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--output", options->output, "Write the report to FILE instead of stdout");
+  cmd->add_flag("--show-defeated", options->show_defeated,
+                 "Also list findings defeated by an overriding clause");
+  cmd->callback([options, &exit_code] { exit_code = RunCheck(*options); });
+}
+
+}  // namespace treaty::cli

@@ -1,0 +1,244 @@
+// Pass: agreements and clauses. First every clause is registered (so references may point
+// forward and across files), then windows, `amends`, `replaces`, `overrides`, rules and
+// messages are checked, and last the windows of replaced clauses are cut.
+#include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "base/did_you_mean.h"
+#include "check/context.h"
+#include "check/rules.h"
+
+namespace treaty::check {
+
+namespace {
+
+using base::DiagCode;
+using base::MakeDiagnostic;
+
+constexpr value::Date kDawn{std::numeric_limits<int32_t>::min()};
+
+Window CheckWindow(Context& ctx, const ast::Window& w) {
+  Window out{kDawn, std::nullopt};
+  auto from = CheckDate(ctx, w.from.date, w.from.span);
+  if (from) out.from = *from;
+  if (w.until) {
+    auto until = CheckDate(ctx, w.until->date, w.until->span);
+    if (until && from && *until <= *from) {
+      ctx.Report(MakeDiagnostic(DiagCode::T0405, w.until->span, ctx.Text(w.until->span),
+                                ctx.Text(w.from.span))
+                     .WithLabel("the window ends here")
+                     .WithHelp("a window `effective FROM until TO` is [FROM, TO): TO must be a "
+                               "later date than FROM")
+                     .WithNote(w.from.span, "the window starts here"));
+    } else if (until) {
+      out.until = *until;
+    }
+  }
+  return out;
+}
+
+Window Intersect(const Window& a, const Window& b) {
+  Window w;
+  w.from = std::max(a.from, b.from);
+  if (a.until && b.until) {
+    w.until = std::min(*a.until, *b.until);
+  } else {
+    w.until = a.until ? a.until : b.until;
+  }
+  return w;
+}
+
+bool HasPermit(const Clause& c) {
+  return std::any_of(c.rules.begin(), c.rules.end(),
+                     [](const Rule& r) { return r.kind == RuleKind::kPermit; });
+}
+
+void CheckMessage(Context& ctx, const ast::Message& msg, const std::vector<Variable>& vars,
+                  Clause& out) {
+  RuleScope scope;
+  scope.vars = vars;
+  ExprChecker checker(ctx, scope);
+  for (const auto& part : msg.parts) {
+    if (const auto* text = std::get_if<std::string>(&part.part)) {
+      out.message.push_back(MessagePart{*text, nullptr});
+      continue;
+    }
+    const ast::ExprPtr& e = std::get<ast::ExprPtr>(part.part);
+    if (!e) continue;
+    ExprPtr x = checker.Check(*e);
+    if (x->type.is_error()) continue;
+    if (x->type.base == BaseType::kFact) {
+      ctx.Report(MakeDiagnostic(DiagCode::T0303, e->span, "a value", TypeName(ctx.out, x->type))
+                     .WithLabel("a whole fact cannot be printed")
+                     .WithHelp(fmt::format("interpolate one of its fields, as in `{{{}.{}}}`",
+                                           ctx.Text(e->span),
+                                           ctx.out.kinds[x->type.ref].fields.empty()
+                                               ? "field"
+                                               : ctx.out.kinds[x->type.ref].fields[0].name)));
+      continue;
+    }
+    out.message.push_back(MessagePart{"", std::move(x)});
+  }
+}
+
+}  // namespace
+
+ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
+  const std::string& text = ref.text;
+  const size_t slash = text.find('/');
+  std::vector<std::string_view> all;
+  for (const auto& c : ctx.out.clauses) all.push_back(c.qualified);
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) {
+    std::string help = "write the agreement id, a slash and the clause id, as in `MSFT_2025/2.1`";
+    std::vector<std::string> matches;
+    for (const auto& c : ctx.out.clauses) {
+      if (c.id == text) matches.push_back(c.qualified);
+    }
+    if (!matches.empty()) help = fmt::format("did you mean {}?", QuoteList(matches));
+    ctx.Report(MakeDiagnostic(DiagCode::T0404, ref.span, text)
+                   .WithLabel("not a clause reference")
+                   .WithHelp(help));
+    return kNone;
+  }
+  ClauseIndex idx = ctx.out.FindClause(text);
+  if (idx != kNone) return idx;
+  const std::string agreement = text.substr(0, slash);
+  if (ctx.symbols.IsBroken(agreement)) return kNone;
+  std::string help = base::DidYouMean(text, all);
+  if (help.empty()) {
+    AgreementIndex a = ctx.out.FindAgreement(agreement);
+    if (a == kNone) {
+      help = fmt::format("there is no agreement `{}`", agreement);
+    } else {
+      std::vector<std::string> ids;
+      for (ClauseIndex c : ctx.out.agreements[a].clauses) ids.push_back(ctx.out.clauses[c].id);
+      help = ids.empty() ? fmt::format("agreement `{}` has no clauses", agreement)
+                         : fmt::format("the clauses of `{}` are {}", agreement, QuoteList(ids));
+    }
+  }
+  ctx.Report(MakeDiagnostic(DiagCode::T0402, ref.span, text)
+                 .WithLabel("no such clause")
+                 .WithHelp(help));
+  return kNone;
+}
+
+void CheckAgreements(Context& ctx) {
+  Portfolio& p = ctx.out;
+  // 1. Agreements, clauses and windows.
+  for (const ast::Agreement* a : ctx.decls.agreements) {
+    const AgreementIndex ai = static_cast<AgreementIndex>(p.agreements.size());
+    Agreement ag;
+    ag.id = a->id.text;
+    ag.title = a->title;
+    for (const auto& party : a->parties) ag.parties.push_back(party.text);
+    ag.window = a->effective ? CheckWindow(ctx, *a->effective) : Window{kDawn, std::nullopt};
+    ag.span = a->span;
+    for (const auto& c : a->clauses) {
+      auto dup = std::find_if(ag.clauses.begin(), ag.clauses.end(),
+                              [&](ClauseIndex i) { return p.clauses[i].id == c.id.text; });
+      if (dup != ag.clauses.end()) {
+        ctx.Report(MakeDiagnostic(DiagCode::T0401, c.id.span, ag.id + "/" + c.id.text)
+                       .WithLabel("declared again here")
+                       .WithHelp("give each clause of an agreement its own id")
+                       .WithNote(p.clauses[*dup].id_span, "first declared here"));
+        continue;
+      }
+      Clause cl;
+      cl.id = c.id.text;
+      cl.qualified = ag.id + "/" + c.id.text;
+      cl.agreement = ai;
+      cl.title = c.title;
+      cl.text = c.text.value_or("");
+      if (c.severity) cl.severity = static_cast<Severity>(static_cast<uint8_t>(*c.severity));
+      cl.window = c.effective ? Intersect(ag.window, CheckWindow(ctx, *c.effective)) : ag.window;
+      cl.effective_window = cl.window;
+      cl.span = c.span;
+      cl.id_span = c.id.span;
+      ag.clauses.push_back(static_cast<ClauseIndex>(p.clauses.size()));
+      p.clauses.push_back(std::move(cl));
+      ctx.clause_ast.push_back(&c);
+    }
+    p.agreements.push_back(std::move(ag));
+  }
+  // 2. `amends`.
+  for (AgreementIndex ai = 0; ai < p.agreements.size(); ++ai) {
+    const ast::Agreement* a = ctx.decls.agreements[ai];
+    if (!a->amends) continue;
+    const ast::Name& target = *a->amends;
+    if (target.text == a->id.text) {
+      ctx.Report(MakeDiagnostic(DiagCode::T0412, target.span, target.text)
+                     .WithLabel("the agreement itself")
+                     .WithHelp("name the earlier agreement this one amends"));
+      continue;
+    }
+    AgreementIndex other = p.FindAgreement(target.text);
+    if (other == kNone) {
+      if (ctx.symbols.IsBroken(target.text)) continue;
+      std::vector<std::string_view> ids;
+      for (const auto& ag : p.agreements) ids.push_back(ag.id);
+      std::string help = base::DidYouMean(target.text, ids);
+      if (help.empty()) help = "`amends` names an agreement of the portfolio";
+      ctx.Report(MakeDiagnostic(DiagCode::T0403, target.span, target.text)
+                     .WithLabel("no such agreement")
+                     .WithHelp(help));
+      continue;
+    }
+    p.agreements[ai].amends = other;
+  }
+  // 3. Clause references, rules and messages.
+  for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
+    const ast::Clause& c = *ctx.clause_ast[ci];
+    if (c.replaces) {
+      if (c.replaces->text == p.clauses[ci].qualified) {
+        ctx.Report(MakeDiagnostic(DiagCode::T0414, c.replaces->span, c.replaces->text)
+                       .WithLabel("the clause itself")
+                       .WithHelp("name the earlier clause this one replaces"));
+      } else {
+        p.clauses[ci].replaces = ResolveClauseRef(ctx, *c.replaces);
+      }
+    }
+    for (const auto& ref : c.overrides) {
+      if (ref.text == p.clauses[ci].qualified) {
+        ctx.Report(MakeDiagnostic(DiagCode::T0406, ref.span, ref.text)
+                       .WithLabel("the clause itself")
+                       .WithHelp("name the clause whose findings this clause's `permit` defeats"));
+        continue;
+      }
+      ClauseIndex target = ResolveClauseRef(ctx, ref);
+      if (target != kNone) p.clauses[ci].overrides.push_back(target);
+    }
+    std::vector<Variable> first_vars;
+    for (size_t r = 0; r < c.rules.size(); ++r) {
+      RuleScope scope;
+      Rule rule = CheckRule(ctx, c.rules[r], scope);
+      if (r == 0) first_vars = scope.vars;
+      p.clauses[ci].rules.push_back(std::move(rule));
+    }
+    if (c.message) CheckMessage(ctx, *c.message, first_vars, p.clauses[ci]);
+    if (c.rules.empty()) {
+      ctx.Report(MakeDiagnostic(DiagCode::T0411, c.id.span, p.clauses[ci].qualified)
+                     .WithLabel("this clause checks nothing")
+                     .WithHelp("add a rule (`forbid`, `require`, `exclusive`, `permit`, `limit` "
+                               "or `require exists`)"));
+    } else if (!c.overrides.empty() && !HasPermit(p.clauses[ci])) {
+      ctx.Report(MakeDiagnostic(DiagCode::T0407, c.overrides.front().span,
+                                p.clauses[ci].qualified, c.overrides.front().text)
+                     .WithLabel("overridden here")
+                     .WithHelp("an override takes effect through a `permit` rule: add one that "
+                               "says what this clause allows, as in `permit deployment when …`"));
+    }
+  }
+  // 4. `replaces` cuts the replaced clause's window where the replacing clause starts.
+  for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
+    const ClauseIndex old = p.clauses[ci].replaces;
+    if (old == kNone) continue;
+    Window& w = p.clauses[old].effective_window;
+    const value::Date cut = p.clauses[ci].window.from;
+    if (!w.until || cut < *w.until) w.until = cut;
+    p.clauses[old].replaced_by.push_back(ci);
+  }
+}
+
+}  // namespace treaty::check

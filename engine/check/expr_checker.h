@@ -1,0 +1,100 @@
+#pragma once
+/// Name resolution and type checking of one expression in the scope of one rule: ast::Expr ->
+/// check::Expr with a Type on every node. Bare names resolve to rule variables, predicate
+/// parameters, definitions (inlined, checked at each use with the use's expected type),
+/// taxonomies and taxonomy members (by the expected type). Every problem is reported; an
+/// expression that failed has BaseType::kError and causes no further error. Internal to check/.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ast/ast.h"
+#include "check/context.h"
+#include "check/model.h"
+
+namespace treaty::check {
+
+/// The variables an expression may use. For forbid/permit/limit count/exists they are the
+/// declared bindings; for require/exclusive/limit sum (`implicit`), a kind name used as a
+/// variable binds it, and a second kind is an error (T0308).
+struct RuleScope {
+  std::vector<Variable> vars;
+  /// Names bound to a kind that does not exist (already reported): uses are silent errors.
+  std::vector<std::string> broken_vars;
+  bool implicit = false;
+  bool reported_two_kinds = false;
+};
+
+class ExprChecker {
+ public:
+  /// `lenient`: checking the body of a definition no rule uses; names whose taxonomy only a use
+  /// could decide are not errors, and nothing is marked used.
+  ExprChecker(Context& ctx, RuleScope& scope, bool lenient = false)
+      : ctx_(ctx), scope_(scope), lenient_(lenient) {}
+
+  /// Checks `e`; `expected` (may be null) steers the resolution of bare member names.
+  ExprPtr Check(const ast::Expr& e, const Type* expected = nullptr);
+  /// Checks a condition: reports T0303 unless it is a bool. `what` names it ("a `when` clause").
+  ExprPtr CheckBool(const ast::Expr& e, std::string_view what);
+  /// Checks the body of a definition with no caller (lenient), for CheckUnusedDefinitions.
+  ExprPtr CheckDefinitionBody(const DefInfo& def);
+
+ private:
+  struct Frame {
+    const DefInfo* def = nullptr;
+    std::vector<uint32_t> param_vars;  // parameter i -> caller variable
+    base::Span use;                    // where the definition is used
+    Type expected;                     // the expected type at the use (kError: none)
+  };
+
+  ExprPtr Error(const base::Span& span) const;
+  ExprPtr Make(Expr::Node node, Type type, const base::Span& span) const;
+
+  ExprPtr CheckName(const std::string& name, const base::Span& span, const Type* expected);
+  ExprPtr CheckField(const ast::FieldAccess& f, const base::Span& span);
+  ExprPtr CheckIndex(const ast::Index& ix, const base::Span& span);
+  ExprPtr CheckCall(const ast::Call& call, const base::Span& span);
+  ExprPtr CheckBuiltin(Builtin fn, const ast::Call& call, const base::Span& span);
+  ExprPtr CheckList(const ast::ListLit& list, const base::Span& span, const Type* expected);
+  ExprPtr CheckUnary(const ast::Unary& u, const base::Span& span);
+  ExprPtr CheckBinary(const ast::Binary& b, const base::Span& span);
+  ExprPtr CheckComparison(const ast::Binary& b, const base::Span& span);
+  ExprPtr CheckArithmetic(const ast::Binary& b, const base::Span& span);
+  ExprPtr CheckMembership(const ast::Membership& m, const base::Span& span);
+  ExprPtr CheckQuantified(const ast::Quantified& q, const base::Span& span);
+  ExprPtr CheckPresence(const ast::Presence& p, const base::Span& span);
+  /// Checks the operands of `in` / `any L in S`: the element (or list) and the set, each
+  /// steering the other's name resolution. False (after reporting) when either is wrong.
+  bool CheckInOperands(const ast::Expr& left, const ast::Expr& set, bool quantified,
+                       ExprPtr& left_out, ExprPtr& set_out);
+
+  ExprPtr Inline(const DefInfo& def, std::vector<uint32_t> param_vars, const base::Span& use,
+                 const Type* expected);
+  ExprPtr ResolveMember(const std::string& name, const base::Span& span, const Type* expected);
+  /// A variable (rule variable or predicate parameter) named `name`, or kNone; kErrorVar after
+  /// reporting that it cannot be bound (a second kind in a `require`).
+  uint32_t FindVariable(const std::string& name, const base::Span& span);
+  bool IsVariableName(const std::string& name) const;
+  void ReportUnknownName(const std::string& name, const base::Span& span);
+  void ReportWrongTaxonomy(const std::string& name, const base::Span& span, TaxonomyId expected,
+                           const std::vector<value::Member>& candidates);
+  /// True when `e` is a name or list whose type only the other operand can decide.
+  bool IsContextual(const ast::Expr& e) const;
+  bool InDefinition() const { return !frames_.empty(); }
+  /// Names visible here, for did-you-mean.
+  std::vector<std::string_view> VisibleNames() const;
+  std::string TypeStr(const Type& t) const { return TypeName(ctx_.out, t); }
+
+  Context& ctx_;
+  RuleScope& scope_;
+  bool lenient_;
+  std::vector<Frame> frames_;
+};
+
+/// A deep copy of a checked expression.
+ExprPtr Clone(const Expr& e);
+/// The constant value of a checked expression (a Const, or an Inlined constant), or nullopt.
+std::optional<value::Value> ConstantValue(const Expr& e);
+
+}  // namespace treaty::check

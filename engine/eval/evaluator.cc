@@ -1,0 +1,838 @@
+// The evaluator in four phases:
+//  1. scope pass: each fact meets the rules its kind's index yields (or all of its kind's rules
+//     without the index); single-variable forbid/require/exclusive give hits; permits, limits,
+//     obligations and join first-variables record scope matches. Parallel over fact chunks,
+//     merged in chunk order, so the result does not depend on the split.
+//  2. joins (hash join on an equality, or nested loops), limits, obligations;
+//  3. overrides (defeat), conflicts, waivers;
+//  4. findings are materialized, with message and explanation (re-evaluated with tracing).
+// INVARIANT: the index only narrows which rules a fact meets; a rule's verdict is always the
+// full evaluation of its scope, so the indexed and the reference evaluation agree.
+
+#include "eval/evaluator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+#include "eval/expr_eval.h"
+#include "plan/render.h"
+
+namespace treaty::eval {
+
+namespace {
+
+using facts::Fact;
+using plan::NodeId;
+using plan::Op;
+using plan::Rule;
+using plan::RuleKind;
+
+uint64_t Pack(uint32_t hi, uint32_t lo) { return (static_cast<uint64_t>(hi) << 32) | lo; }
+
+/// A finding before it is materialized: the rule and the bound facts (fact indices).
+struct Raw {
+  uint32_t rule = 0;
+  std::vector<uint32_t> facts;
+  findings::Status status = findings::Status::kOpen;
+  std::vector<std::string> extra;  // explanation lines of limits and obligations
+};
+
+struct ChunkOut {
+  std::vector<uint64_t> hits;    // (rule, fact) of single-variable findings
+  std::vector<uint64_t> scoped;  // (rule, fact) scope matches: permits, limits, exists, joins
+};
+
+bool Scope(ExprEval& ev, const Rule& r) {
+  if (r.when != plan::kNone && ev.Truth(r.when) != Tri::kTrue) return false;
+  if (r.unless != plan::kNone && ev.Truth(r.unless) == Tri::kTrue) return false;
+  return true;
+}
+
+size_t MaxVars(const plan::Plan& plan) {
+  size_t n = 1;
+  for (const auto& r : plan.rules) n = std::max(n, r.vars.size());
+  return n;
+}
+
+/// The scope pass over a range of facts, with reusable scratch (no per-fact allocation once
+/// the buffers have grown).
+class Worker {
+ public:
+  Worker(const plan::Plan& plan, const facts::FactSet& facts, const EvalOptions& options)
+      : plan_(plan), facts_(facts), options_(options), ev_(plan, options.as_of) {
+    stamp_.assign(plan.rules.size(), 0);
+    binding_.assign(MaxVars(plan), nullptr);
+  }
+
+  void Run(size_t begin, size_t end, ChunkOut& out) {
+    for (size_t i = begin; i < end; ++i) RunFact(static_cast<uint32_t>(i), out);
+  }
+
+ private:
+  const std::vector<uint32_t>& Candidates(const Fact& f) {
+    const plan::KindIndex& ki = plan_.index[f.kind];
+    if (!options_.use_index) return ki.all;
+    if (++epoch_ == 0) {
+      std::fill(stamp_.begin(), stamp_.end(), 0);
+      epoch_ = 1;
+    }
+    cands_.clear();
+    auto add = [&](const std::vector<uint32_t>& rules) {
+      for (uint32_t r : rules) {
+        if (stamp_[r] != epoch_) {
+          stamp_[r] = epoch_;
+          cands_.push_back(r);
+        }
+      }
+    };
+    add(ki.unkeyed);
+    for (const plan::SlotIndex& si : ki.slots) {
+      if (si.slot >= f.slots.size()) continue;
+      const value::Value& v = f.slots[si.slot];
+      if (si.cls == plan::FieldClass::kMember) {
+        if (!v.is<value::Member>()) continue;  // absent values never match
+        const auto& m = v.as<value::Member>();
+        if (m.taxonomy != si.taxonomy) continue;
+        const plan::Taxonomy& t = plan_.taxonomies[si.taxonomy];
+        for (uint32_t a = m.member; a != plan::kNone && a < t.members.size();
+             a = t.members[a].parent) {
+          add(si.by_member[a]);
+        }
+      } else if (si.cls == plan::FieldClass::kText) {
+        if (!v.is<std::string>()) continue;
+        auto it = si.by_text.find(std::string_view(v.as<std::string>()));
+        if (it != si.by_text.end()) add(it->second);
+      }
+    }
+    return cands_;
+  }
+
+  void RunFact(uint32_t fi, ChunkOut& out) {
+    const Fact& f = facts_.facts[fi];
+    if (f.kind >= plan_.index.size()) return;
+    binding_[0] = &f;
+    ev_.Bind(binding_.data(), 1);
+    for (uint32_t ri : Candidates(f)) {
+      const Rule& r = plan_.rules[ri];
+      if (!Meets(f, plan_.clauses[r.clause].window)) continue;
+      ev_.ResetScratch();
+      switch (r.kind) {
+        case RuleKind::kForbid:
+          if (r.vars.size() == 1) {
+            if (Scope(ev_, r)) out.hits.push_back(Pack(ri, fi));
+          } else if (JoinFilter(r)) {
+            out.scoped.push_back(Pack(ri, fi));
+          }
+          break;
+        case RuleKind::kRequire:
+        case RuleKind::kExclusive:
+          if (Scope(ev_, r) &&
+              (r.requirement == plan::kNone || ev_.Truth(r.requirement) != Tri::kTrue)) {
+            out.hits.push_back(Pack(ri, fi));
+          }
+          break;
+        case RuleKind::kPermit:
+        case RuleKind::kLimit:
+        case RuleKind::kExists:
+          if (r.vars.size() == 1 && Scope(ev_, r)) out.scoped.push_back(Pack(ri, fi));
+          break;
+      }
+    }
+  }
+
+  /// The first variable's own conjuncts (only with the index: the reference evaluation
+  /// enumerates every fact of the kind).
+  bool JoinFilter(const Rule& r) {
+    if (!options_.use_index || r.var_filters.empty()) return true;
+    for (NodeId c : r.var_filters[0]) {
+      if (ev_.Truth(c) != Tri::kTrue) return false;
+    }
+    return true;
+  }
+
+  const plan::Plan& plan_;
+  const facts::FactSet& facts_;
+  const EvalOptions& options_;
+  ExprEval ev_;
+  std::vector<uint32_t> stamp_;
+  uint32_t epoch_ = 0;
+  std::vector<uint32_t> cands_;
+  std::vector<const Fact*> binding_;
+};
+
+/// A hash of a value consistent with ExprEval::Equal (equal values hash equal).
+uint64_t HashValue(const value::Value& v) {
+  auto mix = [](uint64_t h, uint64_t x) {
+    h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+  };
+  uint64_t h = v.v.index();
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          h = mix(h, x ? 1 : 0);
+        } else if constexpr (std::is_same_v<T, double>) {
+          double d = x == 0 ? 0.0 : x;
+          h = mix(h, std::hash<double>{}(d));
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          h = mix(h, std::hash<std::string>{}(x));
+        } else if constexpr (std::is_same_v<T, value::Date>) {
+          h = mix(h, static_cast<uint64_t>(x.days));
+        } else if constexpr (std::is_same_v<T, value::Duration>) {
+          h = mix(h, static_cast<uint64_t>(x.ApproxDays()));
+        } else if constexpr (std::is_same_v<T, value::Member>) {
+          h = mix(h, Pack(x.taxonomy, x.member));
+        } else if constexpr (std::is_same_v<T, value::List>) {
+          for (const auto& item : x) h = mix(h, HashValue(item));
+        } else if constexpr (std::is_same_v<T, value::Map>) {
+          h = mix(h, x.size());
+        }
+      },
+      v.v);
+  return h;
+}
+
+std::string_view TriText(Tri t) {
+  return t == Tri::kTrue ? "true" : t == Tri::kFalse ? "false" : "unknown";
+}
+
+/// Period of a limit: a sortable key and a label.
+struct PeriodOf {
+  int64_t key = 0;
+  std::string label;
+};
+
+PeriodOf CalendarPeriod(plan::Period p, const std::optional<value::Date>& start) {
+  if (!start || p == plan::Period::kUnbounded || p == plan::Period::kRolling) {
+    return {INT64_MIN, "all time"};
+  }
+  value::Civil c = value::ToCivil(*start);
+  switch (p) {
+    case plan::Period::kDay:
+      return {start->days, "day " + value::FormatDate(*start)};
+    case plan::Period::kWeek: {
+      int wd = value::Weekday(*start);
+      value::Date monday{start->days - (wd - 1)};
+      value::Date thursday{monday.days + 3};
+      value::Civil tc = value::ToCivil(thursday);
+      int32_t jan1 = value::MakeDate(tc.year, 1, 1)->days;
+      int week = (thursday.days - jan1) / 7 + 1;
+      return {monday.days, fmt::format("week {:04}-W{:02}", tc.year, week)};
+    }
+    case plan::Period::kMonth:
+      return {c.year * 12LL + c.month, fmt::format("month {:04}-{:02}", c.year, c.month)};
+    case plan::Period::kQuarter: {
+      int q = (c.month - 1) / 3 + 1;
+      return {c.year * 4LL + q, fmt::format("quarter {:04}-Q{}", c.year, q)};
+    }
+    case plan::Period::kYear:
+      return {c.year, fmt::format("year {:04}", c.year)};
+    default:
+      return {INT64_MIN, "all time"};
+  }
+}
+
+class Evaluator {
+ public:
+  Evaluator(const plan::Plan& plan, const facts::FactSet& facts, const base::SourceSet& sources,
+            const EvalOptions& options, base::DiagnosticEngine& diags)
+      : plan_(plan),
+        facts_(facts),
+        sources_(sources),
+        options_(options),
+        diags_(diags),
+        ev_(plan, options.as_of) {
+    binding_.assign(MaxVars(plan), nullptr);
+  }
+
+  std::vector<findings::Finding> Run() {
+    ScopePass();
+    by_kind_.resize(plan_.kinds.size());
+    for (uint32_t i = 0; i < facts_.facts.size(); ++i) {
+      if (facts_.facts[i].kind < by_kind_.size()) by_kind_[facts_.facts[i].kind].push_back(i);
+    }
+    for (uint32_t ri = 0; ri < plan_.rules.size(); ++ri) {
+      const Rule& r = plan_.rules[ri];
+      if (r.kind == RuleKind::kForbid && r.vars.size() >= 2) Join(ri);
+      if (r.kind == RuleKind::kLimit && r.vars.size() == 1) Limit(ri);
+      if (r.kind == RuleKind::kExists && r.vars.size() == 1) Exists(ri);
+      if (r.kind == RuleKind::kPermit && r.vars.size() >= 2) multi_permits_.push_back(ri);
+    }
+    // Fact-major view of the permit / obligation scope matches, for conflicts.
+    for (uint64_t e : scoped_) {
+      uint32_t ri = static_cast<uint32_t>(e >> 32);
+      RuleKind k = plan_.rules[ri].kind;
+      if (k == RuleKind::kPermit || k == RuleKind::kExists) {
+        fact_scopes_.push_back(Pack(static_cast<uint32_t>(e), ri));
+      }
+    }
+    std::sort(fact_scopes_.begin(), fact_scopes_.end());
+    ExpiredWaivers();
+
+    std::vector<findings::Finding> out;
+    out.reserve(raws_.size());
+    for (Raw& raw : raws_) {
+      findings::Finding f = Materialize(raw);
+      if (f.status == findings::Status::kDefeated && !options_.show_defeated) continue;
+      out.push_back(std::move(f));
+    }
+    std::sort(out.begin(), out.end(), [](const findings::Finding& a, const findings::Finding& b) {
+      if (findings::FindingLess(a, b)) return true;
+      if (findings::FindingLess(b, a)) return false;
+      return std::tie(a.message, a.explanation) < std::tie(b.message, b.explanation);
+    });
+    return out;
+  }
+
+ private:
+  // ------------------------------------------------------------ phase 1
+
+  void ScopePass() {
+    size_t n = facts_.facts.size();
+    unsigned threads = options_.threads;
+    if (threads == 0) threads = n >= 20000 ? 2 : 1;
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n / 1024 + 1)));
+    std::vector<ChunkOut> outs(threads);
+    if (threads == 1) {
+      Worker(plan_, facts_, options_).Run(0, n, outs[0]);
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 0; t < threads; ++t) {
+        size_t begin = n * t / threads, end = n * (t + 1) / threads;
+        pool.emplace_back([&, t, begin, end] {
+          Worker(plan_, facts_, options_).Run(begin, end, outs[t]);
+        });
+      }
+      for (auto& th : pool) th.join();
+    }
+    for (auto& o : outs) {
+      for (uint64_t h : o.hits) {
+        Raw raw;
+        raw.rule = static_cast<uint32_t>(h >> 32);
+        raw.facts.push_back(static_cast<uint32_t>(h));
+        raws_.push_back(std::move(raw));
+      }
+      scoped_.insert(scoped_.end(), o.scoped.begin(), o.scoped.end());
+    }
+    std::sort(scoped_.begin(), scoped_.end());
+  }
+
+  /// The facts in scope of rule `ri` from the scope pass, ascending.
+  std::vector<uint32_t> ScopedFacts(uint32_t ri) const {
+    auto lo = std::lower_bound(scoped_.begin(), scoped_.end(), Pack(ri, 0));
+    auto hi = std::lower_bound(scoped_.begin(), scoped_.end(), Pack(ri + 1, 0));
+    std::vector<uint32_t> out;
+    for (auto it = lo; it != hi; ++it) out.push_back(static_cast<uint32_t>(*it));
+    return out;
+  }
+
+  bool InScope(uint32_t ri, uint32_t fact) const {
+    return std::binary_search(scoped_.begin(), scoped_.end(), Pack(ri, fact));
+  }
+
+  void Bind(const std::vector<uint32_t>& fs) {
+    size_t n = std::min(fs.size(), binding_.size());
+    for (size_t i = 0; i < n; ++i) binding_[i] = &facts_.facts[fs[i]];
+    ev_.Bind(binding_.data(), static_cast<uint32_t>(n));
+    ev_.ResetScratch();
+  }
+
+  // ------------------------------------------------------------ phase 2
+
+  void Join(uint32_t ri) {
+    const Rule& r = plan_.rules[ri];
+    const plan::Window& window = plan_.clauses[r.clause].window;
+    std::vector<std::vector<uint32_t>> lists(r.vars.size());
+    lists[0] = ScopedFacts(ri);
+    for (size_t v = 1; v < r.vars.size(); ++v) {
+      if (r.vars[v].kind >= by_kind_.size()) return;
+      for (uint32_t fi : by_kind_[r.vars[v].kind]) {
+        const Fact& f = facts_.facts[fi];
+        if (!Meets(f, window)) continue;
+        if (options_.use_index && v < r.var_filters.size()) {
+          std::fill(binding_.begin(), binding_.end(), nullptr);
+          binding_[v] = &f;
+          ev_.Bind(binding_.data(), static_cast<uint32_t>(r.vars.size()));
+          ev_.ResetScratch();
+          bool ok = true;
+          for (NodeId c : r.var_filters[v]) {
+            if (ev_.Truth(c) != Tri::kTrue) {
+              ok = false;
+              break;
+            }
+          }
+          if (!ok) continue;
+        }
+        lists[v].push_back(fi);
+      }
+    }
+    std::vector<uint32_t> bound(r.vars.size());
+    auto check = [&] {
+      Bind(bound);
+      if (Scope(ev_, r)) {
+        Raw raw;
+        raw.rule = ri;
+        raw.facts = bound;
+        raws_.push_back(std::move(raw));
+      }
+    };
+    if (options_.use_index && r.vars.size() == 2 && r.join_slot0 != plan::kNone) {
+      std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+      for (uint32_t fi : lists[1]) {
+        const Fact& f = facts_.facts[fi];
+        if (r.join_slot1 >= f.slots.size() || f.slots[r.join_slot1].is_absent()) continue;
+        buckets[HashValue(f.slots[r.join_slot1])].push_back(fi);
+      }
+      for (uint32_t f0 : lists[0]) {
+        const Fact& f = facts_.facts[f0];
+        if (r.join_slot0 >= f.slots.size() || f.slots[r.join_slot0].is_absent()) continue;
+        auto it = buckets.find(HashValue(f.slots[r.join_slot0]));
+        if (it == buckets.end()) continue;
+        for (uint32_t f1 : it->second) {
+          if (f1 == f0) continue;  // the same fact never binds two variables
+          bound[0] = f0;
+          bound[1] = f1;
+          check();
+        }
+      }
+      return;
+    }
+    std::function<void(size_t)> rec = [&](size_t v) {
+      if (v == r.vars.size()) {
+        check();
+        return;
+      }
+      for (uint32_t fi : lists[v]) {
+        if (std::find(bound.begin(), bound.begin() + static_cast<long>(v), fi) !=
+            bound.begin() + static_cast<long>(v)) {
+          continue;
+        }
+        bound[v] = fi;
+        rec(v + 1);
+      }
+    };
+    rec(0);
+  }
+
+  void Limit(uint32_t ri) {
+    const Rule& r = plan_.rules[ri];
+    std::vector<uint32_t> scoped = ScopedFacts(ri);
+    std::sort(scoped.begin(), scoped.end(), [&](uint32_t a, uint32_t b) {
+      const Fact& fa = facts_.facts[a];
+      const Fact& fb = facts_.facts[b];
+      return std::tie(fa.start, fa.id, a) < std::tie(fb.start, fb.id, b);
+    });
+    // Groups in order of their label; within a group, the order above.
+    std::map<std::string, std::vector<uint32_t>> groups;
+    for (uint32_t fi : scoped) {
+      std::string key;
+      if (r.group_by != plan::kNone) {
+        Bind({fi});
+        key = RenderVal(ev_, ev_.Eval(r.group_by));
+      }
+      groups[key].push_back(fi);
+    }
+    std::string what = r.limit_sum ? "sum " + plan::RenderExpr(plan_, &r, r.summed) : "count";
+    std::string cap = plan::RenderNumber(r.cap);
+    for (const auto& [group, members] : groups) {
+      std::string group_text = r.group_by == plan::kNone
+                                   ? ""
+                                   : fmt::format(", group {}", group);
+      std::vector<double> amount(members.size(), 1.0);
+      std::vector<bool> counted(members.size(), true);
+      if (r.limit_sum) {
+        for (size_t i = 0; i < members.size(); ++i) {
+          Bind({members[i]});
+          Val v = ev_.Eval(r.summed);
+          counted[i] = v.t == VT::kNum;  // an absent amount adds nothing
+          amount[i] = counted[i] ? v.num : 0;
+        }
+      }
+      auto emit = [&](size_t i, const std::string& period, double running) {
+        Raw raw;
+        raw.rule = ri;
+        raw.facts = {members[i]};
+        raw.extra.push_back(fmt::format("limit {} in {}{}: running {} {} > cap {}", what, period,
+                                        group_text, r.limit_sum ? "sum" : "count",
+                                        plan::RenderNumber(running), cap));
+        raws_.push_back(std::move(raw));
+      };
+      if (r.period == plan::Period::kRolling) {
+        // Timeless facts (no start) count together; dated ones in a window of N days.
+        double timeless = 0;
+        size_t lo = 0;
+        double window_sum = 0;
+        for (size_t i = 0; i < members.size(); ++i) {
+          const Fact& f = facts_.facts[members[i]];
+          if (!f.start) {
+            timeless += amount[i];
+            if (counted[i] && timeless > r.cap) emit(i, "all time", timeless);
+            continue;
+          }
+          window_sum += amount[i];
+          int32_t first_day = f.start->days - static_cast<int32_t>(r.rolling_days) + 1;
+          while (lo < i) {
+            const Fact& g = facts_.facts[members[lo]];
+            if (g.start && g.start->days >= first_day) break;
+            if (g.start) window_sum -= amount[lo];
+            ++lo;
+          }
+          if (counted[i] && window_sum > r.cap) {
+            emit(i, fmt::format("the {} days ending {}", r.rolling_days,
+                                value::FormatDate(*f.start)),
+                 window_sum);
+          }
+        }
+        continue;
+      }
+      std::map<int64_t, double> running;
+      for (size_t i = 0; i < members.size(); ++i) {
+        PeriodOf p = CalendarPeriod(r.period, facts_.facts[members[i]].start);
+        double& total = running[p.key];
+        total += amount[i];
+        if (counted[i] && total > r.cap) emit(i, p.label, total);
+      }
+    }
+  }
+
+  void Exists(uint32_t ri) {
+    const Rule& r = plan_.rules[ri];
+    bool met = false;
+    for (uint32_t fi : ScopedFacts(ri)) {
+      const Fact& f = facts_.facts[fi];
+      if (!f.start || *f.start <= r.due) met = true;
+    }
+    if (met) return;
+    Raw raw;
+    raw.rule = ri;
+    std::string kind = plan_.kinds[r.vars[0].kind].name;
+    std::string due = value::FormatDate(r.due);
+    std::string as_of = value::FormatDate(options_.as_of);
+    if (options_.as_of > r.due) {
+      raw.extra.push_back(fmt::format(
+          "obligation: no `{}` in scope started on or before {} (as of {})", kind, due, as_of));
+    } else {
+      raw.status = findings::Status::kPending;
+      raw.extra.push_back(fmt::format(
+          "obligation: due {} (as of {}), no `{}` in scope is planned to start by then", due,
+          as_of, kind));
+    }
+    raws_.push_back(std::move(raw));
+  }
+
+  void ExpiredWaivers() {
+    for (const auto& w : plan_.waivers) {
+      if (w.until && *w.until < options_.as_of) {
+        diags_.Add(base::MakeDiagnostic(base::DiagCode::T0604, w.span, w.id,
+                                        value::FormatDate(*w.until))
+                       .WithHelp("renew the waiver with a later `until`, or remove it"));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ phase 3
+
+  /// Does permit `pi` match the finding's facts (its first variable the first fact, further
+  /// variables the following facts) inside its clause's window?
+  bool PermitMatches(uint32_t pi, const std::vector<uint32_t>& fs) {
+    const Rule& p = plan_.rules[pi];
+    if (fs.empty() || p.vars.empty()) return false;
+    if (p.vars.size() == 1) return InScope(pi, fs[0]);
+    if (fs.size() < p.vars.size()) return false;
+    const plan::Window& w = plan_.clauses[p.clause].window;
+    for (size_t v = 0; v < p.vars.size(); ++v) {
+      const Fact& f = facts_.facts[fs[v]];
+      if (f.kind != p.vars[v].kind || !Meets(f, w)) return false;
+    }
+    Bind(fs);
+    return Scope(ev_, p);
+  }
+
+  // ------------------------------------------------------------ phase 4
+
+  std::string SourceText(const Rule& r, NodeId id) const {
+    const plan::Node& n = plan_.nodes[id];
+    if (n.span.valid() && n.span.file < sources_.size()) {
+      std::string_view text = sources_.Get(n.span.file).text();
+      if (n.span.end <= text.size() && n.span.begin < n.span.end) {
+        std::string out;
+        bool space = false;
+        for (char c : text.substr(n.span.begin, n.span.end - n.span.begin)) {
+          if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = true;
+            continue;
+          }
+          if (space && !out.empty()) out += ' ';
+          space = false;
+          out += c;
+        }
+        return out;
+      }
+    }
+    return plan::RenderExpr(plan_, &r, id);
+  }
+
+  static bool IsLeaf(const plan::Node& n) {
+    return n.op == Op::kField || n.op == Op::kMapLookup || n.op == Op::kToday;
+  }
+
+  /// The leaves (fields, map lookups, today) an expression reads, as "name = value" or
+  /// "name is absent"; only the absent ones when `absent_only`.
+  void Leaves(const Rule& r, NodeId id, bool absent_only, std::vector<std::string>& out) {
+    if (id == plan::kNone) return;
+    const plan::Node& n = plan_.nodes[id];
+    if (IsLeaf(n)) {
+      std::string name = plan::RenderExpr(plan_, &r, id);
+      Val v = ev_.Eval(id);
+      std::string line = v.t == VT::kAbsent ? name + " is absent"
+                                            : name + " = " + RenderVal(ev_, v);
+      if ((!absent_only || v.t == VT::kAbsent) &&
+          std::find(out.begin(), out.end(), line) == out.end()) {
+        out.push_back(std::move(line));
+      }
+      return;
+    }
+    if (n.op == Op::kConst || n.op == Op::kVar) return;
+    if (n.op == Op::kList || (n.op >= Op::kCount && n.op <= Op::kLower)) {
+      for (uint32_t i = 0; i < n.n; ++i) Leaves(r, plan_.args[n.aux + i], absent_only, out);
+      return;
+    }
+    Leaves(r, n.a, absent_only, out);
+    if (n.op != Op::kInlined) Leaves(r, n.b, absent_only, out);
+  }
+
+  std::string SetDetail(const Rule& r, const plan::Node& n) {
+    switch (n.set) {
+      case plan::SetKind::kDynamic:
+        return RenderVal(ev_, ev_.Eval(n.b));
+      case plan::SetKind::kMember:
+        return plan::RenderValue(plan_, plan_.constants[n.aux]);
+      case plan::SetKind::kMemberSet:
+        return plan::RenderValue(plan_, plan_.member_sets[n.aux].source);
+      case plan::SetKind::kTextSet:
+        return plan::RenderValue(plan_, plan_.text_sets[n.aux].source);
+    }
+    (void)r;
+    return "?";
+  }
+
+  std::string Detail(const Rule& r, NodeId id, Tri result) {
+    const plan::Node& n = plan_.nodes[id];
+    std::vector<std::string> leaves;
+    auto joined = [&] {
+      std::string s;
+      for (const auto& l : leaves) s += (s.empty() ? "" : ", ") + l;
+      return s;
+    };
+    switch (n.op) {
+      case Op::kEq:
+      case Op::kNe:
+      case Op::kLt:
+      case Op::kLe:
+      case Op::kGt:
+      case Op::kGe: {
+        Val l = ev_.Eval(n.a);
+        Val rv = ev_.Eval(n.b);
+        if (l.t == VT::kAbsent || rv.t == VT::kAbsent) {
+          Leaves(r, id, true, leaves);
+          if (!leaves.empty()) return joined();
+        }
+        static constexpr std::string_view kOps[] = {"==", "!=", "<", "<=", ">", ">="};
+        return fmt::format("{} {} {}", RenderVal(ev_, l),
+                           kOps[static_cast<int>(n.op) - static_cast<int>(Op::kEq)],
+                           RenderVal(ev_, rv));
+      }
+      case Op::kIn: {
+        Val e = ev_.Eval(n.a);
+        if (result == Tri::kUnknown) {
+          Leaves(r, id, true, leaves);
+          if (!leaves.empty()) return joined();
+        }
+        std::string elem = IsLeaf(plan_.nodes[n.a])
+                               ? plan::RenderExpr(plan_, &r, n.a) + " = " + RenderVal(ev_, e)
+                               : RenderVal(ev_, e);
+        return fmt::format("{}, expected {}{}", elem, n.flag ? "not in " : "", SetDetail(r, n));
+      }
+      case Op::kPresent: {
+        Leaves(r, n.a, false, leaves);
+        return joined();
+      }
+      default:
+        Leaves(r, id, result == Tri::kUnknown, leaves);
+        if (leaves.empty() && result == Tri::kUnknown) Leaves(r, id, false, leaves);
+        return joined();
+    }
+  }
+
+  void Explain(const Rule& r, const char* role, NodeId id, const std::string& source,
+               std::vector<std::string>& out) {
+    ev_.ResetScratch();
+    Tri t = ev_.Truth(id);
+    std::string detail = Detail(r, id, t);
+    out.push_back(fmt::format("{} {}: {}{}({})", role, source, detail, detail.empty() ? "" : " ",
+                              TriText(t)));
+  }
+
+  std::string DefaultMessage(const Rule& r, const Raw& raw) const {
+    const plan::Clause& c = plan_.clauses[r.clause];
+    std::string who;
+    for (size_t i = 0; i < raw.facts.size(); ++i) {
+      if (i) who += i + 1 == raw.facts.size() ? " and " : ", ";
+      who += "`" + facts_.facts[raw.facts[i]].id + "`";
+    }
+    if (r.kind == RuleKind::kExists) {
+      if (raw.status == findings::Status::kPending) {
+        return fmt::format("{} ({}) is due by {} and nothing in scope is planned yet",
+                           c.qualified, c.title, value::FormatDate(r.due));
+      }
+      return fmt::format("{} ({}) was due by {} and nothing in scope started", c.qualified,
+                         c.title, value::FormatDate(r.due));
+    }
+    if (r.kind == RuleKind::kLimit) {
+      return fmt::format("{} exceeds the limit of {} ({})", who, c.qualified, c.title);
+    }
+    return fmt::format("{} {} {} ({})", who, raw.facts.size() > 1 ? "breach" : "breaches",
+                       c.qualified, c.title);
+  }
+
+  findings::Finding Materialize(Raw& raw) {
+    const Rule& r = plan_.rules[raw.rule];
+    const plan::Clause& c = plan_.clauses[r.clause];
+    findings::Finding f;
+    f.clause = c.qualified;
+    f.agreement = c.agreement;
+    f.title = c.title;
+    f.clause_text = c.text;
+    switch (r.kind) {
+      case RuleKind::kRequire:
+        f.rule = findings::RuleKind::kRequire;
+        break;
+      case RuleKind::kExclusive:
+        f.rule = findings::RuleKind::kExclusive;
+        break;
+      case RuleKind::kLimit:
+        f.rule = findings::RuleKind::kLimit;
+        break;
+      case RuleKind::kExists:
+        f.rule = findings::RuleKind::kExists;
+        break;
+      default:
+        f.rule = findings::RuleKind::kForbid;
+        break;
+    }
+    f.severity = static_cast<findings::Severity>(c.severity);
+    f.status = raw.status;
+    for (uint32_t fi : raw.facts) {
+      const Fact& fact = facts_.facts[fi];
+      f.facts.push_back(fact.id);
+      f.locations.push_back({std::string(sources_.PathOf(fact.span)), fact.span.line});
+    }
+    f.clause_location = {std::string(sources_.PathOf(c.span)), c.span.line};
+
+    // Overrides: the first overriding clause with a matching permit defeats the finding.
+    if (!raw.facts.empty()) {
+      for (uint32_t o : c.overridden_by) {
+        for (uint32_t pi : plan_.clauses[o].rules) {
+          if (plan_.rules[pi].kind == RuleKind::kPermit && PermitMatches(pi, raw.facts)) {
+            f.defeated_by = plan_.clauses[o].qualified;
+            break;
+          }
+        }
+        if (!f.defeated_by.empty()) break;
+      }
+      // Conflicts: permits and obligations of clauses that do not override this one.
+      auto add_conflict = [&](uint32_t k) {
+        if (k == r.clause ||
+            std::binary_search(c.overridden_by.begin(), c.overridden_by.end(), k)) {
+          return;
+        }
+        f.conflicts_with.push_back(plan_.clauses[k].qualified);
+      };
+      uint32_t first = raw.facts[0];
+      auto lo = std::lower_bound(fact_scopes_.begin(), fact_scopes_.end(), Pack(first, 0));
+      for (auto it = lo; it != fact_scopes_.end() && (*it >> 32) == first; ++it) {
+        add_conflict(plan_.rules[static_cast<uint32_t>(*it)].clause);
+      }
+      for (uint32_t pi : multi_permits_) {
+        if (PermitMatches(pi, raw.facts)) add_conflict(plan_.rules[pi].clause);
+      }
+      std::sort(f.conflicts_with.begin(), f.conflicts_with.end());
+      f.conflicts_with.erase(std::unique(f.conflicts_with.begin(), f.conflicts_with.end()),
+                             f.conflicts_with.end());
+    }
+    if (!f.defeated_by.empty()) {
+      f.status = findings::Status::kDefeated;
+    } else if (f.status == findings::Status::kOpen) {
+      std::vector<std::string> ids = f.facts;
+      std::sort(ids.begin(), ids.end());
+      for (const auto& w : plan_.waivers) {
+        if (w.clause == r.clause && w.facts == ids &&
+            (!w.until || *w.until >= options_.as_of)) {
+          f.status = findings::Status::kWaived;
+          f.waived_by = w.id;
+          break;
+        }
+      }
+    }
+
+    Bind(raw.facts);
+    if (c.message.empty()) {
+      f.message = DefaultMessage(r, raw);
+    } else {
+      for (const auto& part : c.message) {
+        if (part.expr == plan::kNone) {
+          f.message += part.text;
+        } else {
+          ev_.ResetScratch();
+          f.message += RenderVal(ev_, ev_.Eval(part.expr));
+        }
+      }
+    }
+    if (raw.facts.empty()) {
+      if (r.when != plan::kNone) f.explanation.push_back("scope when " + SourceText(r, r.when));
+    } else {
+      for (NodeId p : r.when_parts) Explain(r, "when", p, SourceText(r, p), f.explanation);
+      for (NodeId p : r.unless_parts) Explain(r, "unless", p, SourceText(r, p), f.explanation);
+      if (r.kind == RuleKind::kExclusive && r.requirement != plan::kNone) {
+        Explain(r, "requirement", r.requirement, r.requirement_text, f.explanation);
+      } else if (r.kind == RuleKind::kRequire) {
+        for (NodeId p : r.requirement_parts) {
+          Explain(r, "requirement", p, SourceText(r, p), f.explanation);
+        }
+      }
+    }
+    for (auto& line : raw.extra) f.explanation.push_back(std::move(line));
+    return f;
+  }
+
+  const plan::Plan& plan_;
+  const facts::FactSet& facts_;
+  const base::SourceSet& sources_;
+  const EvalOptions& options_;
+  base::DiagnosticEngine& diags_;
+  ExprEval ev_;
+  std::vector<const Fact*> binding_;
+  std::vector<Raw> raws_;
+  std::vector<uint64_t> scoped_;       // (rule, fact), sorted
+  std::vector<uint64_t> fact_scopes_;  // (fact, rule) of permits and obligations, sorted
+  std::vector<std::vector<uint32_t>> by_kind_;
+  std::vector<uint32_t> multi_permits_;
+};
+
+}  // namespace
+
+std::vector<findings::Finding> Evaluate(const plan::Plan& plan, const facts::FactSet& facts,
+                                        const base::SourceSet& sources,
+                                        const EvalOptions& options,
+                                        base::DiagnosticEngine& diags) {
+  return Evaluator(plan, facts, sources, options, diags).Run();
+}
+
+}  // namespace treaty::eval

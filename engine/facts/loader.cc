@@ -1,0 +1,60 @@
+#include "facts/loader.h"
+
+#include <limits>
+#include <unordered_set>
+
+#include "base/diagnostic.h"
+#include "facts/jsonl_loader.h"
+#include "facts/validator.h"
+#include "facts/yaml_loader.h"
+
+namespace treaty::facts {
+
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+FactSet LoadFacts(const std::vector<std::string>& paths, const check::Portfolio& portfolio,
+                  const base::FileSystem& fs, base::SourceSet& sources,
+                  base::DiagnosticEngine& diags, const LoadOptions& options) {
+  FactSet set;
+  Validator validator(portfolio, diags, set);
+  std::unordered_set<std::string> read;
+  for (const std::string& root : paths) {
+    auto files = fs.ListFiles(root, options.extensions);
+    if (!files.ok()) {
+      diags.Add(base::MakeDiagnostic(base::DiagCode::T0512, base::Span{}, root,
+                                     files.status().message()));
+      continue;
+    }
+    for (const std::string& path : files.value()) {
+      if (!read.insert(path).second) continue;
+      auto text = fs.ReadFile(path);
+      if (!text.ok()) {
+        diags.Add(base::MakeDiagnostic(base::DiagCode::T0512, base::Span{}, path,
+                                       text.status().message()));
+        continue;
+      }
+      if (text.value().size() >= std::numeric_limits<uint32_t>::max()) {
+        diags.Add(base::MakeDiagnostic(base::DiagCode::T0512, base::Span{}, path,
+                                       "the file is larger than 4 GiB"));
+        continue;
+      }
+      const base::FileId id = sources.Add(path, std::move(text.value()));
+      const base::SourceFile& file = sources.Get(id);
+      ++set.files;
+      if (EndsWith(path, ".jsonl")) {
+        LoadJsonl(file, validator, diags, options.max_nesting);
+      } else {
+        LoadYaml(file, validator, diags, options.max_nesting);
+      }
+    }
+  }
+  return set;
+}
+
+}  // namespace treaty::facts

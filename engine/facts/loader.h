@@ -1,0 +1,35 @@
+#pragma once
+/// Loading facts (LANGUAGE.md §7), the input adapter of `treaty check`: fact files (YAML, JSONL)
+/// -> a validated FactSet. Every file's text is added to the SourceSet so diagnostics show the
+/// source line; every problem is a T05xx diagnostic and a bad fact is skipped while the others
+/// load. The one entry point is LoadFacts.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic_engine.h"
+#include "base/file_system.h"
+#include "base/source_file.h"
+#include "check/model.h"
+#include "facts/fact.h"
+
+namespace treaty::facts {
+
+struct LoadOptions {
+  /// Files taken when walking a directory. A file named explicitly is always read: `.jsonl` as
+  /// JSON lines, anything else as YAML.
+  std::vector<std::string> extensions = {".yaml", ".yml", ".jsonl"};
+  /// Deepest nesting of lists and mappings accepted in a fact (a fact needs 3); deeper input is
+  /// a syntax error, which keeps hostile input from exhausting the stack.
+  uint32_t max_nesting = 64;
+};
+
+/// Reads every fact file under `paths` (files, or directories walked recursively; files in byte
+/// order of their path, each read once) and validates each fact against `portfolio`. Unreadable
+/// or missing paths are T0512. Facts keep load order: files in order, then document order.
+FactSet LoadFacts(const std::vector<std::string>& paths, const check::Portfolio& portfolio,
+                  const base::FileSystem& fs, base::SourceSet& sources,
+                  base::DiagnosticEngine& diags, const LoadOptions& options = {});
+
+}  // namespace treaty::facts

@@ -1,0 +1,58 @@
+#include "run/check_run.h"
+
+#include <algorithm>
+#include <set>
+
+#include "eval/evaluator.h"
+#include "facts/loader.h"
+#include "plan/plan.h"
+
+namespace treaty::run {
+
+namespace {
+
+// A check never passes silently: say when nothing was loaded, or nothing could apply.
+void WarnIfVacuous(const check::Portfolio& portfolio, const facts::FactSet& facts,
+                   base::DiagnosticEngine& diags) {
+  if (facts.facts.empty()) {
+    diags.Add(base::MakeDiagnostic(base::DiagCode::T0601, base::Span{})
+                  .WithHelp("pass fact files or directories, or set `facts` in treaty.yaml"));
+    return;
+  }
+  std::set<check::KindId> ruled;
+  for (const auto& clause : portfolio.clauses) {
+    for (const auto& rule : clause.rules) {
+      for (const auto& var : rule.vars) ruled.insert(var.kind);
+    }
+  }
+  bool any = std::any_of(facts.facts.begin(), facts.facts.end(),
+                         [&](const facts::Fact& f) { return ruled.count(f.kind) > 0; });
+  if (!any) {
+    diags.Add(base::MakeDiagnostic(base::DiagCode::T0602, base::Span{}, facts.facts.size())
+                  .WithHelp("no rule of the portfolio ranges over the kinds of these facts"));
+  }
+}
+
+}  // namespace
+
+CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs,
+                  base::SourceSet& sources, base::DiagnosticEngine& diags) {
+  CheckRun run;
+  run.frontend = driver::CompilePortfolio(request.policy_roots, fs, sources, diags);
+  if (diags.has_errors()) return run;
+  const check::Portfolio& portfolio = run.frontend.portfolio;
+  run.facts = facts::LoadFacts(request.fact_paths, portfolio, fs, sources, diags);
+  WarnIfVacuous(portfolio, run.facts, diags);
+  plan::Plan plan = plan::Compile(portfolio);
+  eval::EvalOptions options;
+  options.as_of = request.as_of;
+  options.show_defeated = request.show_defeated;
+  run.findings = eval::Evaluate(plan, run.facts, sources, options, diags);
+  std::sort(run.findings.begin(), run.findings.end(), findings::FindingLess);
+  run.summary =
+      findings::Summarize(run.findings, run.facts.facts.size(), portfolio.clauses.size());
+  run.evaluated = true;
+  return run;
+}
+
+}  // namespace treaty::run

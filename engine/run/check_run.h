@@ -1,0 +1,37 @@
+#pragma once
+/// One `treaty check` from paths to findings: compile the portfolio, load the facts, compile
+/// the plan, evaluate. Problems go to `diags`; evaluation is skipped when the portfolio has
+/// errors (facts with errors are skipped by the loader and the rest are still checked).
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic_engine.h"
+#include "base/file_system.h"
+#include "base/source_file.h"
+#include "driver/frontend.h"
+#include "facts/fact.h"
+#include "findings/finding.h"
+#include "value/date.h"
+
+namespace treaty::run {
+
+struct CheckRequest {
+  std::vector<std::string> policy_roots;
+  std::vector<std::string> fact_paths;
+  value::Date as_of;
+  bool show_defeated = false;
+};
+
+struct CheckRun {
+  driver::Frontend frontend;
+  facts::FactSet facts;
+  std::vector<findings::Finding> findings;  // sorted
+  findings::Summary summary;
+  bool evaluated = false;  // false when the portfolio did not compile
+};
+
+CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs,
+                  base::SourceSet& sources, base::DiagnosticEngine& diags);
+
+}  // namespace treaty::run
