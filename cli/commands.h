@@ -22,6 +22,7 @@ struct CommonOptions {
 void AddCommonOptions(CLI::App& cmd, CommonOptions& options);
 
 void RegisterLint(CLI::App& app, int& exit_code);
+void RegisterCheck(CLI::App& app, int& exit_code);
 void RegisterVersion(CLI::App& app, int& exit_code);
 
 }  // namespace treaty::cli

@@ -4,7 +4,8 @@ namespace treaty::cli {
 
 void AddCommonOptions(CLI::App& cmd, CommonOptions& options) {
   cmd.add_option("--policies", options.policies,
-                 "Policy file or directory (repeatable; default: policies/)");
+                 "Policy file or directory (repeatable; default: treaty.yaml, else policies/)")
+      ->allow_extra_args(false);
   cmd.add_option("--color", options.color, "Colour output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd.add_option_function<std::string>(

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Treaty: check plans against the agreements that govern them", "treaty"};
   app.require_subcommand(1);
   app.footer("Run `treaty COMMAND --help` for a command's options and an example.");
+  RegisterCheck(app, exit_code);
   RegisterLint(app, exit_code);
   RegisterVersion(app, exit_code);
   try {

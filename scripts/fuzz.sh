@@ -13,9 +13,14 @@ for target in $build/tests/fuzz/fuzz_*; do
   name=$(basename "$target")
   corpus=$build/corpus/$name
   mkdir -p "$corpus"
-  seeds=tests/fuzz/seeds/$name
+  # Seed directories (read only: libFuzzer writes new inputs to the first directory only).
+  seeds=()
+  [ -d "tests/fuzz/seeds/$name" ] && seeds+=("tests/fuzz/seeds/$name")
+  case $name in
+    fuzz_parse) [ -d policies ] && seeds+=(policies) ;;  # the shipped portfolio
+  esac
   echo "fuzz: $name for ${seconds}s"
-  "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=0 \
-    "$corpus" "$seeds" 2>"$build/$name.log" || { tail -50 "$build/$name.log"; exit 1; }
+  "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    "$corpus" ${seeds[@]+"${seeds[@]}"} 2>"$build/$name.log" || { tail -50 "$build/$name.log"; exit 1; }
   echo "fuzz: $name: no crash ($(grep -o 'stat::number_of_executed_units: [0-9]*' "$build/$name.log" | awk '{print $2}') runs)"
 done

@@ -64,18 +64,30 @@ const char* UnitName(DurationUnit u) {
 
 const char* OpName(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kAnd: return "and";
-    case BinaryOp::kOr: return "or";
-    case BinaryOp::kEq: return "==";
-    case BinaryOp::kNe: return "!=";
-    case BinaryOp::kLt: return "<";
-    case BinaryOp::kLe: return "<=";
-    case BinaryOp::kGt: return ">";
-    case BinaryOp::kGe: return ">=";
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSub: return "-";
-    case BinaryOp::kMul: return "*";
-    case BinaryOp::kDiv: return "/";
+    case BinaryOp::kAnd:
+      return "and";
+    case BinaryOp::kOr:
+      return "or";
+    case BinaryOp::kEq:
+      return "==";
+    case BinaryOp::kNe:
+      return "!=";
+    case BinaryOp::kLt:
+      return "<";
+    case BinaryOp::kLe:
+      return "<=";
+    case BinaryOp::kGt:
+      return ">";
+    case BinaryOp::kGe:
+      return ">=";
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSub:
+      return "-";
+    case BinaryOp::kMul:
+      return "*";
+    case BinaryOp::kDiv:
+      return "/";
   }
   return "?";
 }
@@ -92,7 +104,9 @@ struct ExprDumper {
   }
   std::string operator()(const StringLit& s) const { return Quote(s.value); }
   std::string operator()(const BoolLit& b) const { return b.value ? "true" : "false"; }
-  std::string operator()(const DateLit& d) const { return fmt::format("(date {})", DateText(d.date)); }
+  std::string operator()(const DateLit& d) const {
+    return fmt::format("(date {})", DateText(d.date));
+  }
   std::string operator()(const DurationLit& d) const { return DumpDuration(d); }
   std::string operator()(const TodayLit&) const { return "today"; }
   std::string operator()(const NameRef& n) const { return Atom(n.name); }
@@ -203,21 +217,33 @@ void DumpRule(Writer& w, int depth, const Rule& r) {
         } else if constexpr (std::is_same_v<T, ExclusiveRule>) {
           head = fmt::format("exclusive {} (to {})", Dump(body.target), Dump(body.value));
         } else if constexpr (std::is_same_v<T, LimitRule>) {
-          head = body.sum ? "limit sum " + Dump(body.summed) : "limit count " + Bindings(body.bindings);
+          head = body.sum ? "limit sum " + Dump(body.summed)
+                          : "limit count " + Bindings(body.bindings);
           parts.push_back("(cap " + Dump(body.cap) + ")");
           if (body.per) {
             const char* unit = "";
             switch (body.per->unit) {
-              case PeriodUnit::kDay: unit = "day"; break;
-              case PeriodUnit::kWeek: unit = "week"; break;
-              case PeriodUnit::kMonth: unit = "month"; break;
-              case PeriodUnit::kQuarter: unit = "quarter"; break;
-              case PeriodUnit::kYear: unit = "year"; break;
-              case PeriodUnit::kRolling: unit = ""; break;
+              case PeriodUnit::kDay:
+                unit = "day";
+                break;
+              case PeriodUnit::kWeek:
+                unit = "week";
+                break;
+              case PeriodUnit::kMonth:
+                unit = "month";
+                break;
+              case PeriodUnit::kQuarter:
+                unit = "quarter";
+                break;
+              case PeriodUnit::kYear:
+                unit = "year";
+                break;
+              case PeriodUnit::kRolling:
+                unit = "";
+                break;
             }
-            parts.push_back(body.per->rolling
-                                ? "(per " + DumpDuration(*body.per->rolling) + ")"
-                                : fmt::format("(per {})", unit));
+            parts.push_back(body.per->rolling ? "(per " + DumpDuration(*body.per->rolling) + ")"
+                                              : fmt::format("(per {})", unit));
           }
           if (body.group_by) parts.push_back("(by " + Dump(body.group_by) + ")");
         } else if constexpr (std::is_same_v<T, ExistsRule>) {
@@ -341,10 +367,18 @@ void DumpDeclTo(Writer& w, const Decl& decl) {
           for (const auto& x : d.expectations) {
             std::string line;
             switch (x.form) {
-              case Expectation::Form::kViolation: line = "(expect-violation"; break;
-              case Expectation::Form::kNoViolation: line = "(expect-no-violation"; break;
-              case Expectation::Form::kWaived: line = "(expect-waived"; break;
-              case Expectation::Form::kPending: line = "(expect-pending"; break;
+              case Expectation::Form::kViolation:
+                line = "(expect-violation";
+                break;
+              case Expectation::Form::kNoViolation:
+                line = "(expect-no-violation";
+                break;
+              case Expectation::Form::kWaived:
+                line = "(expect-waived";
+                break;
+              case Expectation::Form::kPending:
+                line = "(expect-pending";
+                break;
               case Expectation::Form::kFindings:
                 line = fmt::format("(expect-findings {}", x.count);
                 break;

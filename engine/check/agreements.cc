@@ -118,9 +118,8 @@ ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
                          : fmt::format("the clauses of `{}` are {}", agreement, QuoteList(ids));
     }
   }
-  ctx.Report(MakeDiagnostic(DiagCode::T0402, ref.span, text)
-                 .WithLabel("no such clause")
-                 .WithHelp(help));
+  ctx.Report(
+      MakeDiagnostic(DiagCode::T0402, ref.span, text).WithLabel("no such clause").WithHelp(help));
   return kNone;
 }
 
@@ -223,8 +222,8 @@ void CheckAgreements(Context& ctx) {
                      .WithHelp("add a rule (`forbid`, `require`, `exclusive`, `permit`, `limit` "
                                "or `require exists`)"));
     } else if (!c.overrides.empty() && !HasPermit(p.clauses[ci])) {
-      ctx.Report(MakeDiagnostic(DiagCode::T0407, c.overrides.front().span,
-                                p.clauses[ci].qualified, c.overrides.front().text)
+      ctx.Report(MakeDiagnostic(DiagCode::T0407, c.overrides.front().span, p.clauses[ci].qualified,
+                                c.overrides.front().text)
                      .WithLabel("overridden here")
                      .WithHelp("an override takes effect through a `permit` rule: add one that "
                                "says what this clause allows, as in `permit deployment when …`"));

@@ -38,8 +38,8 @@ Portfolio Check(const std::vector<ast::File>& files, const base::SourceSet& sour
   Portfolio out;
   Context ctx(sources, diags, out);
   ctx.decls = CollectSymbols(files, ctx.symbols, diags);  // one namespace (T0201)
-  CheckVocabulary(ctx);         // taxonomies, kinds
-  CheckDefinitions(ctx);        // definitions, cycles
+  CheckVocabulary(ctx);                                   // taxonomies, kinds
+  CheckDefinitions(ctx);                                  // definitions, cycles
   CheckAgreements(ctx);         // agreements, clauses, references, rules, messages
   CheckUnusedDefinitions(ctx);  // bodies no rule reached
   CheckWaiversAndTests(ctx);    // waivers, tests

@@ -85,17 +85,19 @@ void ReportCycle(Context& ctx, const std::vector<uint32_t>& stack, size_t start,
   std::string path;
   for (uint32_t d : cycle) path += fmt::format("`{}` -> ", ctx.defs[d].ast->name.text);
   path += fmt::format("`{}`", ctx.defs[cycle[0]].ast->name.text);
-  auto diag = MakeDiagnostic(DiagCode::T0209, ctx.defs[cycle[0]].ast->name.span, path)
-                  .WithLabel(fmt::format("`{}` depends on itself", ctx.defs[cycle[0]].ast->name.text))
-                  .WithHelp("a definition cannot use itself, directly or through others; "
-                            "break the cycle");
+  auto diag =
+      MakeDiagnostic(DiagCode::T0209, ctx.defs[cycle[0]].ast->name.span, path)
+          .WithLabel(fmt::format("`{}` depends on itself", ctx.defs[cycle[0]].ast->name.text))
+          .WithHelp(
+              "a definition cannot use itself, directly or through others; "
+              "break the cycle");
   for (size_t i = 0; i < cycle.size(); ++i) {
     uint32_t from = cycle[i], to = cycle[(i + 1) % cycle.size()];
     for (const auto& e : graph[from]) {
       if (e.to == to) {
-        diag = std::move(diag).WithNote(
-            e.at, fmt::format("`{}` uses `{}` here", ctx.defs[from].ast->name.text,
-                              ctx.defs[to].ast->name.text));
+        diag.notes.push_back(
+            {e.at, fmt::format("`{}` uses `{}` here", ctx.defs[from].ast->name.text,
+                               ctx.defs[to].ast->name.text)});
         break;
       }
     }
@@ -154,8 +156,8 @@ void CheckDefinitions(Context& ctx) {
     stack.push_back(d);
     for (const auto& e : graph[d]) {
       if (color[e.to] == kGrey) {
-        size_t start = static_cast<size_t>(
-            std::find(stack.begin(), stack.end(), e.to) - stack.begin());
+        size_t start =
+            static_cast<size_t>(std::find(stack.begin(), stack.end(), e.to) - stack.begin());
         ReportCycle(ctx, stack, start, graph);
       } else if (color[e.to] == kWhite) {
         visit(e.to);

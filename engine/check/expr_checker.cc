@@ -61,9 +61,12 @@ struct BuiltinInfo {
   Builtin fn;
 };
 constexpr BuiltinInfo kBuiltins[] = {
-    {"count", Builtin::kCount},         {"overlaps", Builtin::kOverlaps},
-    {"starts_with", Builtin::kStartsWith}, {"ends_with", Builtin::kEndsWith},
-    {"contains", Builtin::kContains},   {"lower", Builtin::kLower},
+    {"count", Builtin::kCount},
+    {"overlaps", Builtin::kOverlaps},
+    {"starts_with", Builtin::kStartsWith},
+    {"ends_with", Builtin::kEndsWith},
+    {"contains", Builtin::kContains},
+    {"lower", Builtin::kLower},
 };
 
 }  // namespace
@@ -174,14 +177,32 @@ ExprPtr ExprChecker::CheckBool(const ast::Expr& e, std::string_view what) {
   ExprPtr x = Check(e);
   if (x->type.is_error() || IsBool(x->type)) return x;
   std::string help = "write a condition, such as a comparison `a == b` or a membership `a in S`";
-  if (x->type.base == BaseType::kMember && x->type.shape == Shape::kScalar) {
-    help = fmt::format("compare it with a member: `{} == …` or `{} in …`", ctx_.Text(e.span),
-                       ctx_.Text(e.span));
+  const std::string text(ctx_.Text(e.span));
+  const Type& t = x->type;
+  if (t.shape == Shape::kScalar && t.base == BaseType::kMember) {
+    help = fmt::format("compare it with a member, as in `{} == …` or `{} in …`", text, text);
+  } else if (t.shape == Shape::kScalar &&
+             (t.base == BaseType::kNumber || t.base == BaseType::kDuration)) {
+    help = fmt::format("compare it, as in `{} > 0`", text);
+  } else if (t.shape == Shape::kScalar && t.base == BaseType::kDate) {
+    help = fmt::format("compare it, as in `{} >= 2026-01-01`", text);
+  } else if (t.shape == Shape::kScalar && t.base == BaseType::kText) {
+    help = fmt::format("compare it, as in `{} == \"…\"`", text);
+  } else if (t.shape == Shape::kList) {
+    help = fmt::format("test its elements, as in `any {} in …`, or its size, `count({}) > 0`", text,
+                       text);
   }
-  ctx_.Report(MakeDiagnostic(DiagCode::T0303, e.span, "bool", TypeStr(x->type))
-                  .WithLabel(fmt::format("{} must be a condition", what))
+  ctx_.Report(MakeDiagnostic(DiagCode::T0303, e.span, "bool", TypeStr(t))
+                  .WithLabel(fmt::format("{} must be true or false", what))
                   .WithHelp(help));
   return Error(e.span);
+}
+
+ExprPtr ExprChecker::CheckQuietly(const ast::Expr& e, const Type* expected) {
+  ++quiet_;
+  ExprPtr x = Check(e, expected);
+  --quiet_;
+  return x;
 }
 
 ExprPtr ExprChecker::CheckDefinitionBody(const DefInfo& def) {
@@ -298,9 +319,10 @@ void ExprChecker::ReportUnknownName(const std::string& name, const base::Span& s
                                 [&](const Variable& v) { return v.kind == kind; });
       help = bound != scope_.vars.end()
                  ? fmt::format("the `{}` fact is bound as `{}` in this rule", name, bound->name)
-                 : fmt::format("`{}` is a kind that this rule does not bind; bind it, as in "
-                               "`forbid {} when …`",
-                               name, name);
+                 : fmt::format(
+                       "`{}` is a kind that this rule does not bind; bind it, as in "
+                       "`forbid {} when …`",
+                       name, name);
     }
   } else if (sym != nullptr && sym->kind == SymbolKind::kAgreement) {
     help = fmt::format("`{}` is an agreement, not a value", name);
@@ -308,7 +330,7 @@ void ExprChecker::ReportUnknownName(const std::string& name, const base::Span& s
     help = base::DidYouMean(name, VisibleNames());
   }
   auto d = MakeDiagnostic(DiagCode::T0202, span, name).WithLabel("not found in this scope");
-  if (!help.empty()) d = std::move(d).WithHelp(help);
+  if (!help.empty()) d.help = help;
   ctx_.Report(std::move(d));
 }
 
@@ -333,12 +355,15 @@ void ExprChecker::ReportWrongTaxonomy(const std::string& name, const base::Span&
     }
   }
   if (constant != nullptr) {
-    ctx_.Report(MakeDiagnostic(DiagCode::T0214, span, name)
-                    .WithLabel(fmt::format("not a member of `{}`", tax.name))
-                    .WithHelp(help)
-                    .WithNote(constant->use, fmt::format("`{}` is used here, where {} is expected",
-                                                         constant->def->ast->name.text,
-                                                         TypeStr(constant->expected))));
+    ctx_.Report(
+        MakeDiagnostic(DiagCode::T0214, span, name)
+            .WithLabel(fmt::format("not a member of `{}`", tax.name))
+            .WithHelp(help)
+            .WithNote(constant->use, fmt::format("`{}` is used here, where {} is expected",
+                                                 constant->def->ast->name.text,
+                                                 constant->expected.base == BaseType::kMember
+                                                     ? fmt::format("a member of `{}`", tax.name)
+                                                     : TypeStr(constant->expected))));
     return;
   }
   ctx_.Report(MakeDiagnostic(DiagCode::T0206, span, name, tax.name)
@@ -361,11 +386,11 @@ ExprPtr ExprChecker::ResolveMember(const std::string& name, const base::Span& sp
     for (const auto& c : candidates) {
       if (c.taxonomy == expected->ref) return make(c);
     }
-    ReportWrongTaxonomy(name, span, expected->ref, candidates);
+    if (quiet_ == 0) ReportWrongTaxonomy(name, span, expected->ref, candidates);
     return Error(span);
   }
   if (candidates.size() == 1) return make(candidates[0]);
-  if (lenient_) return Error(span);
+  if (lenient_ || quiet_ > 0) return Error(span);
   std::vector<std::string> homes, qualified;
   for (const auto& c : candidates) {
     homes.push_back(ctx_.out.taxonomies[c.taxonomy].name);
@@ -380,8 +405,8 @@ ExprPtr ExprChecker::ResolveMember(const std::string& name, const base::Span& sp
                .WithLabel("nothing here says which taxonomy is meant")
                .WithHelp(help);
   if (!frames_.empty()) {
-    d = std::move(d).WithNote(frames_.front().use,
-                              fmt::format("`{}` is used here", frames_.front().def->ast->name.text));
+    d.notes.push_back({frames_.front().use,
+                       fmt::format("`{}` is used here", frames_.front().def->ast->name.text)});
   }
   ctx_.Report(std::move(d));
   return Error(span);
@@ -422,7 +447,7 @@ ExprPtr ExprChecker::CheckField(const ast::FieldAccess& f, const base::Span& spa
         }
         auto d = MakeDiagnostic(DiagCode::T0206, f.field.span, f.field.text, t.name)
                      .WithLabel(fmt::format("not in `{}`", t.name));
-        if (!help.empty()) d = std::move(d).WithHelp(help);
+        if (!help.empty()) d.help = help;
         ctx_.Report(std::move(d));
         return Error(span);
       }
@@ -515,12 +540,12 @@ ExprPtr ExprChecker::CheckCall(const ast::Call& call, const base::Span& span) {
   }
   const auto& params = *def->ast->params;
   if (params.size() != call.args.size()) {
-    ctx_.Report(MakeDiagnostic(DiagCode::T0304, call.callee.span, name, params.size(),
-                               call.args.size())
-                    .WithLabel(fmt::format("called with {} argument(s)", call.args.size()))
-                    .WithHelp(fmt::format("pass one fact variable for each parameter of `{}`",
-                                          ctx_.Text(def->ast->name.span)))
-                    .WithNote(def->ast->name.span, "defined here"));
+    ctx_.Report(
+        MakeDiagnostic(DiagCode::T0304, call.callee.span, name, params.size(), call.args.size())
+            .WithLabel(fmt::format("called with {} argument(s)", call.args.size()))
+            .WithHelp(fmt::format("pass one fact variable for each parameter of `{}`",
+                                  ctx_.Text(def->ast->name.span)))
+            .WithNote(def->ast->name.span, "defined here"));
     return Error(span);
   }
   std::vector<uint32_t> param_vars;
@@ -582,8 +607,8 @@ ExprPtr ExprChecker::CheckBuiltin(Builtin fn, const ast::Call& call, const base:
       result = Of(BaseType::kNumber);
       break;
     case Builtin::kLower:
-      ok = expect(0, IsScalar(args[0]->type, BaseType::kText), "text",
-                  "`lower` lower-cases a text");
+      ok =
+          expect(0, IsScalar(args[0]->type, BaseType::kText), "text", "`lower` lower-cases a text");
       result = Of(BaseType::kText);
       break;
     case Builtin::kStartsWith:
@@ -605,11 +630,11 @@ ExprPtr ExprChecker::CheckBuiltin(Builtin fn, const ast::Call& call, const base:
         }
         const Kind& kind = ctx_.out.kinds[t.ref];
         if (kind.active_from == kNone) {
-          ctx_.Report(MakeDiagnostic(DiagCode::T0306, call.args[i]->span, ctx_.Text(call.args[i]->span),
-                                     "`overlaps`")
-                          .WithLabel(fmt::format("kind `{}` has no active span", kind.name))
-                          .WithHelp(fmt::format("declare `active from FIELD` in kind `{}`",
-                                                kind.name)));
+          ctx_.Report(
+              MakeDiagnostic(DiagCode::T0306, call.args[i]->span, ctx_.Text(call.args[i]->span),
+                             "`overlaps`")
+                  .WithLabel(fmt::format("kind `{}` has no active span", kind.name))
+                  .WithHelp(fmt::format("declare `active from FIELD` in kind `{}`", kind.name)));
           ok = false;
         }
       }
@@ -665,8 +690,14 @@ ExprPtr ExprChecker::CheckList(const ast::ListLit& list, const base::Span& span,
       }
     }
   }
+  // After the first failed element, the others are checked quietly: one report per list.
+  bool failed = std::any_of(items.begin(), items.end(),
+                            [](const ExprPtr& x) { return x && x->type.is_error(); });
   for (size_t i = 0; i < n; ++i) {
-    if (!items[i]) items[i] = Check(*list.items[i], have ? &element : nullptr);
+    if (items[i]) continue;
+    const Type* want = have ? &element : nullptr;
+    items[i] = failed ? CheckQuietly(*list.items[i], want) : Check(*list.items[i], want);
+    failed = failed || items[i]->type.is_error();
   }
   // Unify: every element has the type of the first good one.
   Type unified;
@@ -735,12 +766,11 @@ ExprPtr ExprChecker::CheckBinary(const ast::Binary& b, const base::Span& span) {
   switch (b.op) {
     case ast::BinaryOp::kAnd:
     case ast::BinaryOp::kOr: {
-      const std::string what = fmt::format("each side of `{}`", OpText(b.op));
+      const std::string what = fmt::format("each side of `{}`", OpText(b.op));  // "… must be"
       ExprPtr lhs = CheckBool(*b.lhs, what);
       ExprPtr rhs = CheckBool(*b.rhs, what);
       if (lhs->type.is_error() || rhs->type.is_error()) return Error(span);
-      return Make(Binary{ToModel(b.op), std::move(lhs), std::move(rhs)}, Of(BaseType::kBool),
-                  span);
+      return Make(Binary{ToModel(b.op), std::move(lhs), std::move(rhs)}, Of(BaseType::kBool), span);
     }
     case ast::BinaryOp::kEq:
     case ast::BinaryOp::kNe:
@@ -763,20 +793,20 @@ ExprPtr ExprChecker::CheckComparison(const ast::Binary& b, const base::Span& spa
   ExprPtr lhs, rhs;
   if (IsContextual(*b.lhs) && !IsContextual(*b.rhs)) {
     rhs = Check(*b.rhs);
-    lhs = Check(*b.lhs, rhs->type.is_error() ? nullptr : &rhs->type);
+    lhs = rhs->type.is_error() ? CheckQuietly(*b.lhs) : Check(*b.lhs, &rhs->type);
   } else {
     lhs = Check(*b.lhs);
-    rhs = Check(*b.rhs, lhs->type.is_error() ? nullptr : &lhs->type);
+    rhs = lhs->type.is_error() ? CheckQuietly(*b.rhs) : Check(*b.rhs, &lhs->type);
   }
   if (lhs->type.is_error() || rhs->type.is_error()) return Error(span);
   const Type& l = lhs->type;
   const Type& r = rhs->type;
   for (const auto* side : {&lhs, &rhs}) {
     if ((*side)->type.base == BaseType::kFact) {
-      ctx_.Report(MakeDiagnostic(DiagCode::T0305, (*side)->span, OpText(b.op),
-                                 TypeStr((*side)->type))
-                      .WithLabel("a whole fact")
-                      .WithHelp("compare fields of the facts, as in `a.model == b.model`"));
+      ctx_.Report(
+          MakeDiagnostic(DiagCode::T0305, (*side)->span, OpText(b.op), TypeStr((*side)->type))
+              .WithLabel("a whole fact")
+              .WithHelp("compare fields of the facts, as in `a.model == b.model`"));
       return Error(span);
     }
   }
@@ -795,16 +825,16 @@ ExprPtr ExprChecker::CheckComparison(const ast::Binary& b, const base::Span& spa
       help = fmt::format("`{}` and `{}` are different taxonomies", TypeStr(Scalar(l)),
                          TypeStr(Scalar(r)));
     }
-    ctx_.Report(MakeDiagnostic(DiagCode::T0302, span, TypeStr(l), TypeStr(r))
-                    .WithLabel(fmt::format("{} on the left, {} on the right", TypeStr(l),
-                                           TypeStr(r)))
-                    .WithHelp(help));
+    ctx_.Report(
+        MakeDiagnostic(DiagCode::T0302, span, TypeStr(l), TypeStr(r))
+            .WithLabel(fmt::format("{} on the left, {} on the right", TypeStr(l), TypeStr(r)))
+            .WithHelp(help));
     return Error(span);
   }
   if (!equality) {
-    const bool ordered = l.shape == Shape::kScalar &&
-                         (l.base == BaseType::kNumber || l.base == BaseType::kDate ||
-                          l.base == BaseType::kDuration);
+    const bool ordered =
+        l.shape == Shape::kScalar &&
+        (l.base == BaseType::kNumber || l.base == BaseType::kDate || l.base == BaseType::kDuration);
     if (!ordered) {
       std::string help = "`<`, `<=`, `>` and `>=` compare numbers, dates and durations";
       if (IsScalar(l, BaseType::kText)) {
@@ -867,11 +897,11 @@ bool ExprChecker::CheckInOperands(const ast::Expr& left, const ast::Expr& set, b
     set_out = Check(set);
     Type element = Scalar(set_out->type);
     if (quantified) element.shape = Shape::kList;
-    left_out = Check(left, set_out->type.is_error() ? nullptr : &element);
+    left_out = set_out->type.is_error() ? CheckQuietly(left) : Check(left, &element);
   } else {
     left_out = Check(left);
     Type element = Scalar(left_out->type);
-    set_out = Check(set, left_out->type.is_error() ? nullptr : &element);
+    set_out = left_out->type.is_error() ? CheckQuietly(set) : Check(set, &element);
   }
   if (left_out->type.is_error() || set_out->type.is_error()) return false;
   const Type& lt = left_out->type;
@@ -887,11 +917,11 @@ bool ExprChecker::CheckInOperands(const ast::Expr& left, const ast::Expr& set, b
     auto d = MakeDiagnostic(DiagCode::T0303, left.span, "a single value", TypeStr(lt))
                  .WithLabel(fmt::format("this is {}", TypeStr(lt)));
     if (lt.shape == Shape::kList) {
-      d = std::move(d).WithHelp(fmt::format(
+      d.help = fmt::format(
           "use `any`, `all` or `none` to test the elements of a list, as in `any {} in {}`",
-          ctx_.Text(left.span), ctx_.Text(set.span)));
+          ctx_.Text(left.span), ctx_.Text(set.span));
     } else {
-      d = std::move(d).WithHelp("`in` tests a single value, such as a field");
+      d.help = "`in` tests a single value, such as a field";
     }
     ctx_.Report(std::move(d));
     return false;
@@ -901,10 +931,10 @@ bool ExprChecker::CheckInOperands(const ast::Expr& left, const ast::Expr& set, b
   if (st.shape == Shape::kScalar && st.base == BaseType::kMember && element == st) return true;
   if (st.shape == Shape::kList && Scalar(st) == element) return true;
   if (st.shape == Shape::kScalar && st == element) {
-    ctx_.Report(MakeDiagnostic(DiagCode::T0303, set.span, "a taxonomy member or a list",
-                               TypeStr(st))
-                    .WithLabel("a single value")
-                    .WithHelp("to compare two values, use `==`"));
+    ctx_.Report(
+        MakeDiagnostic(DiagCode::T0303, set.span, "a taxonomy member or a list", TypeStr(st))
+            .WithLabel("a single value")
+            .WithHelp("to compare two values, use `==`"));
     return false;
   }
   std::string help =
@@ -922,8 +952,7 @@ bool ExprChecker::CheckInOperands(const ast::Expr& left, const ast::Expr& set, b
 ExprPtr ExprChecker::CheckMembership(const ast::Membership& m, const base::Span& span) {
   ExprPtr element, set;
   if (!CheckInOperands(*m.element, *m.set, false, element, set)) return Error(span);
-  return Make(Membership{std::move(element), std::move(set), m.negated}, Of(BaseType::kBool),
-              span);
+  return Make(Membership{std::move(element), std::move(set), m.negated}, Of(BaseType::kBool), span);
 }
 
 ExprPtr ExprChecker::CheckQuantified(const ast::Quantified& q, const base::Span& span) {
@@ -993,7 +1022,8 @@ ExprPtr Clone(const Expr& e) {
 std::optional<value::Value> ConstantValue(const Expr& e) {
   if (e.type.is_error()) return std::nullopt;
   if (const auto* c = std::get_if<Const>(&e.node)) return c->value;
-  if (const auto* i = std::get_if<Inlined>(&e.node)) return i->body ? ConstantValue(*i->body) : std::nullopt;
+  if (const auto* i = std::get_if<Inlined>(&e.node))
+    return i->body ? ConstantValue(*i->body) : std::nullopt;
   if (const auto* l = std::get_if<ListExpr>(&e.node)) {
     value::List out;
     for (const auto& item : l->items) {

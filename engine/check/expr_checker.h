@@ -35,6 +35,9 @@ class ExprChecker {
 
   /// Checks `e`; `expected` (may be null) steers the resolution of bare member names.
   ExprPtr Check(const ast::Expr& e, const Type* expected = nullptr);
+  /// Checks `e` next to an operand that already failed: names whose meaning only that operand
+  /// could have decided (ambiguous or wrong-taxonomy members) are silent errors.
+  ExprPtr CheckQuietly(const ast::Expr& e, const Type* expected = nullptr);
   /// Checks a condition: reports T0303 unless it is a bool. `what` names it ("a `when` clause").
   ExprPtr CheckBool(const ast::Expr& e, std::string_view what);
   /// Checks the body of a definition with no caller (lenient), for CheckUnusedDefinitions.
@@ -90,6 +93,7 @@ class ExprChecker {
   RuleScope& scope_;
   bool lenient_;
   std::vector<Frame> frames_;
+  int quiet_ = 0;  // > 0 inside CheckQuietly
 };
 
 /// A deep copy of a checked expression.

@@ -63,23 +63,23 @@ void CheckExclusive(Context& ctx, const ast::ExclusiveRule& ex, RuleScope& scope
                     ExprChecker& checker, Rule& out) {
   ExprPtr target = checker.Check(*ex.target);
   if (target->type.is_error()) {
-    checker.Check(*ex.value);  // still report what is wrong in the value
+    checker.CheckQuietly(*ex.value);  // still report what is wrong in the value itself
     return;
   }
   const FieldRef* field = AsField(*target);
   if (field == nullptr) {
-    ctx.Report(MakeDiagnostic(DiagCode::T0303, ex.target->span, "a field",
-                              TypeName(ctx.out, target->type))
-                   .WithLabel("`exclusive` grants a field to a value")
-                   .WithHelp("write the field of a kind, as in `exclusive deployment.cloud to "
-                             "Azure`"));
+    ctx.Report(
+        MakeDiagnostic(DiagCode::T0303, ex.target->span, "a field", TypeName(ctx.out, target->type))
+            .WithLabel("`exclusive` grants a field to a value")
+            .WithHelp("write the field of a kind, as in `exclusive deployment.cloud to "
+                      "Azure`"));
     return;
   }
   const Type& ft = target->type;
   const bool member = ft.base == BaseType::kMember, text = ft.base == BaseType::kText;
   if (ft.shape != Shape::kScalar || !(member || text)) {
     ctx.Report(MakeDiagnostic(DiagCode::T0311, ex.target->span, FieldName(ctx, scope, *field),
-                              KindName(ctx, scope, *field), "taxonomy member or a text")
+                              KindName(ctx, scope, *field), "single-valued taxonomy or text field")
                    .WithLabel(fmt::format("this is {}", TypeName(ctx.out, ft)))
                    .WithHelp("`exclusive` applies to a single-valued taxonomy or text field"));
     return;
@@ -87,12 +87,12 @@ void CheckExclusive(Context& ctx, const ast::ExclusiveRule& ex, RuleScope& scope
   ExprPtr value = checker.Check(*ex.value, &ft);
   if (value->type.is_error()) return;
   if (Type s = value->type; s.base != ft.base || s.ref != ft.ref || s.shape == Shape::kMap) {
-    ctx.Report(MakeDiagnostic(DiagCode::T0303, ex.value->span,
-                              fmt::format("{} or a list of them", TypeName(ctx.out, ft)),
-                              TypeName(ctx.out, s))
-                   .WithLabel(fmt::format("`{}` is {}", ctx.Text(ex.target->span),
-                                          TypeName(ctx.out, ft)))
-                   .WithHelp("grant the field to a value of its own type"));
+    ctx.Report(
+        MakeDiagnostic(DiagCode::T0303, ex.value->span,
+                       fmt::format("{} or a list of them", TypeName(ctx.out, ft)),
+                       TypeName(ctx.out, s))
+            .WithLabel(fmt::format("`{}` is {}", ctx.Text(ex.target->span), TypeName(ctx.out, ft)))
+            .WithHelp("grant the field to a value of its own type"));
     return;
   }
   auto granted = ConstantValue(*value);
@@ -117,14 +117,16 @@ void CheckExclusive(Context& ctx, const ast::ExclusiveRule& ex, RuleScope& scope
   out.requirement = std::move(req);
 }
 
-double CheckCap(Context& ctx, const ast::Expr& cap) {
+// A count caps a number of facts (whole); a sum caps an amount (any non-negative number).
+double CheckCap(Context& ctx, const ast::Expr& cap, bool sum) {
   if (const auto* n = std::get_if<ast::NumberLit>(&cap.node)) {
-    if (n->value >= 0 && std::floor(n->value) == n->value) return n->value;
+    if (n->value >= 0 && (sum || std::floor(n->value) == n->value)) return n->value;
   }
   std::string written(ctx.Text(cap.span));
   ctx.Report(MakeDiagnostic(DiagCode::T0314, cap.span, written)
-                 .WithLabel("not a whole number")
-                 .WithHelp("write how many facts are allowed, as in `to 2 per quarter`"));
+                 .WithLabel(sum ? "not a non-negative number" : "not a whole number")
+                 .WithHelp(sum ? "write the largest total allowed, as in `to 4.5`"
+                               : "write how many facts are allowed, as in `to 2 per quarter`"));
   return 0;
 }
 
@@ -149,7 +151,8 @@ void CheckPeriod(Context& ctx, const ast::Period& per, Rule& out) {
       break;
   }
   const auto& r = per.rolling;
-  const bool days = r && (r->unit == ast::DurationUnit::kDay || r->unit == ast::DurationUnit::kWeek);
+  const bool days =
+      r && (r->unit == ast::DurationUnit::kDay || r->unit == ast::DurationUnit::kWeek);
   if (!r || !days || r->amount <= 0) {
     std::string written(ctx.Text(per.span));
     ctx.Report(MakeDiagnostic(DiagCode::T0313, per.span, written)
@@ -217,8 +220,8 @@ Rule CheckRule(Context& ctx, const ast::Rule& rule, RuleScope& scope) {
                            .WithHelp("sum a number field, as in `limit sum deal.amount`"));
           } else if (!(s->type.base == BaseType::kNumber && s->type.shape == Shape::kScalar)) {
             ctx.Report(MakeDiagnostic(DiagCode::T0311, l->summed->span,
-                                      FieldName(ctx, scope, *summed),
-                                      KindName(ctx, scope, *summed), "number")
+                                      FieldName(ctx, scope, *summed), KindName(ctx, scope, *summed),
+                                      "number")
                            .WithLabel(fmt::format("this is {}", TypeName(ctx.out, s->type)))
                            .WithHelp("`limit sum` adds up a number field"));
           } else {
@@ -234,7 +237,7 @@ Rule CheckRule(Context& ctx, const ast::Rule& rule, RuleScope& scope) {
     BindVariables(ctx, e->bindings, scope);
     if (auto due = CheckDate(ctx, e->due.date, e->due.span)) out.due = *due;
   }
-  if (rule.scope.when) out.when = checker.CheckBool(*rule.scope.when, "a `when` condition");
+  if (rule.scope.when) out.when = checker.CheckBool(*rule.scope.when, "the `when` condition");
   if (rule.scope.unless) {
     if (out.kind == RuleKind::kExists) {
       ctx.Report(MakeDiagnostic(DiagCode::T0408, rule.scope.unless->span, "unless",
@@ -242,11 +245,11 @@ Rule CheckRule(Context& ctx, const ast::Rule& rule, RuleScope& scope) {
                      .WithLabel("not allowed here")
                      .WithHelp("fold the exception into `when … and not (…)`"));
     } else {
-      out.unless = checker.CheckBool(*rule.scope.unless, "an `unless` condition");
+      out.unless = checker.CheckBool(*rule.scope.unless, "the `unless` condition");
     }
   }
   if (const auto* l = std::get_if<ast::LimitRule>(&rule.body)) {
-    if (l->cap) out.cap = CheckCap(ctx, *l->cap);
+    if (l->cap) out.cap = CheckCap(ctx, *l->cap, l->sum);
     if (l->per) CheckPeriod(ctx, *l->per, out);
     if (l->group_by) out.group_by = CheckGroupBy(ctx, *l->group_by, checker);
   }

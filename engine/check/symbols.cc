@@ -35,8 +35,8 @@ bool SymbolTable::Declare(const ast::Name& name, SymbolKind kind, base::Diagnost
                .WithHelp(fmt::format("all declarations of a portfolio share one namespace; "
                                      "rename one of them"));
   if (first.span.valid()) {
-    d = std::move(d).WithNote(first.span,
-                              fmt::format("first declared here, as a {}", KindWord(first.kind)));
+    d.notes.push_back(
+        {first.span, fmt::format("first declared here, as a {}", KindWord(first.kind))});
   }
   diags.Add(std::move(d));
   return false;

@@ -83,12 +83,14 @@ Type ResolveFieldType(Context& ctx, const ast::TypeRef& ref) {
     std::string help = base::DidYouMean(name, candidates);
     const Symbol* sym = ctx.symbols.Find(name);
     if (help.empty() && sym != nullptr && sym->kind == SymbolKind::kKind) {
-      help = fmt::format("`{}` is a kind; a field holds text, number, bool, date or a taxonomy "
-                         "member (or a `list of`/`map of` them)",
-                         name);
+      help = fmt::format(
+          "`{}` is a kind; a field holds text, number, bool, date or a taxonomy "
+          "member (or a `list of`/`map of` them)",
+          name);
     } else if (help.empty()) {
-      help = "a field type is `text`, `number`, `bool`, `date`, a taxonomy name, `list of T` or "
-             "`map of T`";
+      help =
+          "a field type is `text`, `number`, `bool`, `date`, a taxonomy name, `list of T` or "
+          "`map of T`";
     }
     ctx.Report(MakeDiagnostic(DiagCode::T0205, ref.element.span, name)
                    .WithLabel("not a type")
@@ -112,11 +114,11 @@ uint32_t ActiveSlot(Context& ctx, const Kind& kind, const ast::Kind& src, const 
   const Field& f = kind.fields[slot];
   if (f.type.is_error()) return kNone;
   if (f.type.base != BaseType::kDate || f.type.shape != Shape::kScalar) {
-    ctx.Report(MakeDiagnostic(DiagCode::T0413, name.span, name.text, kind.name)
-                   .WithLabel(fmt::format("this is {}", TypeName(ctx.out, f.type)))
-                   .WithHelp(fmt::format("declare `{}: date`, or name a date field here",
-                                         name.text))
-                   .WithNote(src.fields[slot].span, "declared here"));
+    ctx.Report(
+        MakeDiagnostic(DiagCode::T0413, name.span, name.text, kind.name)
+            .WithLabel(fmt::format("this is {}", TypeName(ctx.out, f.type)))
+            .WithHelp(fmt::format("declare `{}: date`, or name a date field here", name.text))
+            .WithNote(src.fields[slot].span, "declared here"));
     return kNone;
   }
   return slot;

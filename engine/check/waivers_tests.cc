@@ -130,7 +130,7 @@ class GivenConverter {
     }
     auto d = MakeDiagnostic(DiagCode::T0206, span, text, t.name)
                  .WithLabel(fmt::format("expected a member of `{}`", t.name));
-    if (!help.empty()) d = std::move(d).WithHelp(help);
+    if (!help.empty()) d.help = help;
     ctx_.Report(std::move(d));
     return std::nullopt;
   }
@@ -156,7 +156,7 @@ GivenFact CheckGivenFact(Context& ctx, const ast::GivenFact& g) {
     for (const auto& k : ctx.out.kinds) kinds.push_back(k.name);
     std::string help = base::DidYouMean(g.kind.text, kinds);
     auto d = MakeDiagnostic(DiagCode::T0204, g.kind.span, g.kind.text).WithLabel("not a kind");
-    if (!help.empty()) d = std::move(d).WithHelp(help);
+    if (!help.empty()) d.help = help;
     ctx.Report(std::move(d));
     return out;
   }
@@ -192,9 +192,9 @@ GivenFact CheckGivenFact(Context& ctx, const ast::GivenFact& g) {
       std::vector<std::string_view> fields;
       for (const auto& f : k.fields) fields.push_back(f.name);
       std::string help = base::DidYouMean(name.text, fields);
-      auto d = MakeDiagnostic(DiagCode::T0203, name.span, k.name, name.text)
-                   .WithLabel("unknown field");
-      if (!help.empty()) d = std::move(d).WithHelp(help);
+      auto d =
+          MakeDiagnostic(DiagCode::T0203, name.span, k.name, name.text).WithLabel("unknown field");
+      if (!help.empty()) d.help = help;
       ctx.Report(std::move(d));
       continue;
     }
@@ -210,7 +210,7 @@ GivenFact CheckGivenFact(Context& ctx, const ast::GivenFact& g) {
   for (size_t s = 0; s < k.fields.size(); ++s) {
     if (given[s] || k.fields[s].optional || k.fields[s].type.is_error()) continue;
     ctx.Report(MakeDiagnostic(DiagCode::T0503, g.kind.span,
-                                  fmt::format("field `{}`", k.fields[s].name), k.name)
+                              fmt::format("field `{}`", k.fields[s].name), k.name)
                    .WithLabel(fmt::format("`{}` is required", k.fields[s].name))
                    .WithHelp(fmt::format("add `{}: …`, or declare the field `optional` in kind "
                                          "`{}`",

@@ -1,10 +1,11 @@
 // The evaluator in four phases:
 //  1. scope pass: each fact meets the rules its kind's index yields (or all of its kind's rules
-//     without the index); single-variable forbid/require/exclusive give hits; permits, limits,
+//     without the index); single-variable forbid/require/exclusive give hits; limits,
 //     obligations and join first-variables record scope matches. Parallel over fact chunks,
 //     merged in chunk order, so the result does not depend on the split.
 //  2. joins (hash join on an equality, or nested loops), limits, obligations;
-//  3. overrides (defeat), conflicts, waivers;
+//  3. overrides (defeat), conflicts, waivers: permits and obligations are matched on demand
+//     against the first fact of each finding (through the same index);
 //  4. findings are materialized, with message and explanation (re-evaluated with tracing).
 // INVARIANT: the index only narrows which rules a fact meets; a rule's verdict is always the
 // full evaluation of its scope, so the indexed and the reference evaluation agree.
@@ -74,7 +75,7 @@ class Worker {
     for (size_t i = begin; i < end; ++i) RunFact(static_cast<uint32_t>(i), out);
   }
 
- private:
+  /// The rules fact `f` can meet: from the index, or every rule of its kind without it.
   const std::vector<uint32_t>& Candidates(const Fact& f) {
     const plan::KindIndex& ki = plan_.index[f.kind];
     if (!options_.use_index) return ki.all;
@@ -113,6 +114,7 @@ class Worker {
     return cands_;
   }
 
+ private:
   void RunFact(uint32_t fi, ChunkOut& out) {
     const Fact& f = facts_.facts[fi];
     if (f.kind >= plan_.index.size()) return;
@@ -138,6 +140,7 @@ class Worker {
           }
           break;
         case RuleKind::kPermit:
+          break;  // matched on demand, for the first fact of a finding
         case RuleKind::kLimit:
         case RuleKind::kExists:
           if (r.vars.size() == 1 && Scope(ev_, r)) out.scoped.push_back(Pack(ri, fi));
@@ -248,7 +251,8 @@ class Evaluator {
         sources_(sources),
         options_(options),
         diags_(diags),
-        ev_(plan, options.as_of) {
+        ev_(plan, options.as_of),
+        lookup_(plan, facts, options) {
     binding_.assign(MaxVars(plan), nullptr);
   }
 
@@ -265,15 +269,6 @@ class Evaluator {
       if (r.kind == RuleKind::kExists && r.vars.size() == 1) Exists(ri);
       if (r.kind == RuleKind::kPermit && r.vars.size() >= 2) multi_permits_.push_back(ri);
     }
-    // Fact-major view of the permit / obligation scope matches, for conflicts.
-    for (uint64_t e : scoped_) {
-      uint32_t ri = static_cast<uint32_t>(e >> 32);
-      RuleKind k = plan_.rules[ri].kind;
-      if (k == RuleKind::kPermit || k == RuleKind::kExists) {
-        fact_scopes_.push_back(Pack(static_cast<uint32_t>(e), ri));
-      }
-    }
-    std::sort(fact_scopes_.begin(), fact_scopes_.end());
     ExpiredWaivers();
 
     std::vector<findings::Finding> out;
@@ -298,7 +293,7 @@ class Evaluator {
     size_t n = facts_.facts.size();
     unsigned threads = options_.threads;
     if (threads == 0) threads = n >= 20000 ? 2 : 1;
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n / 1024 + 1)));
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n)));
     std::vector<ChunkOut> outs(threads);
     if (threads == 1) {
       Worker(plan_, facts_, options_).Run(0, n, outs[0]);
@@ -306,9 +301,8 @@ class Evaluator {
       std::vector<std::thread> pool;
       for (unsigned t = 0; t < threads; ++t) {
         size_t begin = n * t / threads, end = n * (t + 1) / threads;
-        pool.emplace_back([&, t, begin, end] {
-          Worker(plan_, facts_, options_).Run(begin, end, outs[t]);
-        });
+        pool.emplace_back(
+            [&, t, begin, end] { Worker(plan_, facts_, options_).Run(begin, end, outs[t]); });
       }
       for (auto& th : pool) th.join();
     }
@@ -331,10 +325,6 @@ class Evaluator {
     std::vector<uint32_t> out;
     for (auto it = lo; it != hi; ++it) out.push_back(static_cast<uint32_t>(*it));
     return out;
-  }
-
-  bool InScope(uint32_t ri, uint32_t fact) const {
-    return std::binary_search(scoped_.begin(), scoped_.end(), Pack(ri, fact));
   }
 
   void Bind(const std::vector<uint32_t>& fs) {
@@ -442,9 +432,7 @@ class Evaluator {
     std::string what = r.limit_sum ? "sum " + plan::RenderExpr(plan_, &r, r.summed) : "count";
     std::string cap = plan::RenderNumber(r.cap);
     for (const auto& [group, members] : groups) {
-      std::string group_text = r.group_by == plan::kNone
-                                   ? ""
-                                   : fmt::format(", group {}", group);
+      std::string group_text = r.group_by == plan::kNone ? "" : fmt::format(", group {}", group);
       std::vector<double> amount(members.size(), 1.0);
       std::vector<bool> counted(members.size(), true);
       if (r.limit_sum) {
@@ -485,8 +473,8 @@ class Evaluator {
             ++lo;
           }
           if (counted[i] && window_sum > r.cap) {
-            emit(i, fmt::format("the {} days ending {}", r.rolling_days,
-                                value::FormatDate(*f.start)),
+            emit(i,
+                 fmt::format("the {} days ending {}", r.rolling_days, value::FormatDate(*f.start)),
                  window_sum);
           }
         }
@@ -520,9 +508,9 @@ class Evaluator {
           "obligation: no `{}` in scope started on or before {} (as of {})", kind, due, as_of));
     } else {
       raw.status = findings::Status::kPending;
-      raw.extra.push_back(fmt::format(
-          "obligation: due {} (as of {}), no `{}` in scope is planned to start by then", due,
-          as_of, kind));
+      raw.extra.push_back(
+          fmt::format("obligation: due {} (as of {}), no `{}` in scope is planned to start by then",
+                      due, as_of, kind));
     }
     raws_.push_back(std::move(raw));
   }
@@ -530,9 +518,9 @@ class Evaluator {
   void ExpiredWaivers() {
     for (const auto& w : plan_.waivers) {
       if (w.until && *w.until < options_.as_of) {
-        diags_.Add(base::MakeDiagnostic(base::DiagCode::T0604, w.span, w.id,
-                                        value::FormatDate(*w.until))
-                       .WithHelp("renew the waiver with a later `until`, or remove it"));
+        diags_.Add(
+            base::MakeDiagnostic(base::DiagCode::T0604, w.span, w.id, value::FormatDate(*w.until))
+                .WithHelp("renew the waiver with a later `until`, or remove it"));
       }
     }
   }
@@ -544,7 +532,10 @@ class Evaluator {
   bool PermitMatches(uint32_t pi, const std::vector<uint32_t>& fs) {
     const Rule& p = plan_.rules[pi];
     if (fs.empty() || p.vars.empty()) return false;
-    if (p.vars.size() == 1) return InScope(pi, fs[0]);
+    if (p.vars.size() == 1) {
+      const std::vector<uint32_t>& m = Matches(fs[0]);
+      return std::find(m.begin(), m.end(), pi) != m.end();
+    }
     if (fs.size() < p.vars.size()) return false;
     const plan::Window& w = plan_.clauses[p.clause].window;
     for (size_t v = 0; v < p.vars.size(); ++v) {
@@ -553,6 +544,27 @@ class Evaluator {
     }
     Bind(fs);
     return Scope(ev_, p);
+  }
+
+  /// The single-variable permits and obligations whose scope fact `fi` satisfies inside
+  /// their clause's window (memoized: several findings often share a first fact).
+  const std::vector<uint32_t>& Matches(uint32_t fi) {
+    auto it = matches_.find(fi);
+    if (it != matches_.end()) return it->second;
+    std::vector<uint32_t> out;
+    const Fact& f = facts_.facts[fi];
+    if (f.kind < plan_.index.size()) {
+      for (uint32_t ri : lookup_.Candidates(f)) {
+        const Rule& r = plan_.rules[ri];
+        if ((r.kind != RuleKind::kPermit && r.kind != RuleKind::kExists) || r.vars.size() != 1) {
+          continue;
+        }
+        if (!Meets(f, plan_.clauses[r.clause].window)) continue;
+        Bind({fi});
+        if (Scope(ev_, r)) out.push_back(ri);
+      }
+    }
+    return matches_.emplace(fi, std::move(out)).first->second;
   }
 
   // ------------------------------------------------------------ phase 4
@@ -591,8 +603,8 @@ class Evaluator {
     if (IsLeaf(n)) {
       std::string name = plan::RenderExpr(plan_, &r, id);
       Val v = ev_.Eval(id);
-      std::string line = v.t == VT::kAbsent ? name + " is absent"
-                                            : name + " = " + RenderVal(ev_, v);
+      std::string line =
+          v.t == VT::kAbsent ? name + " is absent" : name + " = " + RenderVal(ev_, v);
       if ((!absent_only || v.t == VT::kAbsent) &&
           std::find(out.begin(), out.end(), line) == out.end()) {
         out.push_back(std::move(line));
@@ -689,11 +701,11 @@ class Evaluator {
     }
     if (r.kind == RuleKind::kExists) {
       if (raw.status == findings::Status::kPending) {
-        return fmt::format("{} ({}) is due by {} and nothing in scope is planned yet",
-                           c.qualified, c.title, value::FormatDate(r.due));
+        return fmt::format("{} ({}) is due by {} and nothing in scope is planned yet", c.qualified,
+                           c.title, value::FormatDate(r.due));
       }
-      return fmt::format("{} ({}) was due by {} and nothing in scope started", c.qualified,
-                         c.title, value::FormatDate(r.due));
+      return fmt::format("{} ({}) was due by {} and nothing in scope started", c.qualified, c.title,
+                         value::FormatDate(r.due));
     }
     if (r.kind == RuleKind::kLimit) {
       return fmt::format("{} exceeds the limit of {} ({})", who, c.qualified, c.title);
@@ -755,11 +767,7 @@ class Evaluator {
         }
         f.conflicts_with.push_back(plan_.clauses[k].qualified);
       };
-      uint32_t first = raw.facts[0];
-      auto lo = std::lower_bound(fact_scopes_.begin(), fact_scopes_.end(), Pack(first, 0));
-      for (auto it = lo; it != fact_scopes_.end() && (*it >> 32) == first; ++it) {
-        add_conflict(plan_.rules[static_cast<uint32_t>(*it)].clause);
-      }
+      for (uint32_t ri : Matches(raw.facts[0])) add_conflict(plan_.rules[ri].clause);
       for (uint32_t pi : multi_permits_) {
         if (PermitMatches(pi, raw.facts)) add_conflict(plan_.rules[pi].clause);
       }
@@ -773,8 +781,7 @@ class Evaluator {
       std::vector<std::string> ids = f.facts;
       std::sort(ids.begin(), ids.end());
       for (const auto& w : plan_.waivers) {
-        if (w.clause == r.clause && w.facts == ids &&
-            (!w.until || *w.until >= options_.as_of)) {
+        if (w.clause == r.clause && w.facts == ids && (!w.until || *w.until >= options_.as_of)) {
           f.status = findings::Status::kWaived;
           f.waived_by = w.id;
           break;
@@ -820,8 +827,9 @@ class Evaluator {
   ExprEval ev_;
   std::vector<const Fact*> binding_;
   std::vector<Raw> raws_;
-  std::vector<uint64_t> scoped_;       // (rule, fact), sorted
-  std::vector<uint64_t> fact_scopes_;  // (fact, rule) of permits and obligations, sorted
+  std::vector<uint64_t> scoped_;  // (rule, fact), sorted
+  Worker lookup_;                 // index lookups for Matches()
+  std::unordered_map<uint32_t, std::vector<uint32_t>> matches_;
   std::vector<std::vector<uint32_t>> by_kind_;
   std::vector<uint32_t> multi_permits_;
 };
@@ -829,8 +837,7 @@ class Evaluator {
 }  // namespace
 
 std::vector<findings::Finding> Evaluate(const plan::Plan& plan, const facts::FactSet& facts,
-                                        const base::SourceSet& sources,
-                                        const EvalOptions& options,
+                                        const base::SourceSet& sources, const EvalOptions& options,
                                         base::DiagnosticEngine& diags) {
   return Evaluator(plan, facts, sources, options, diags).Run();
 }

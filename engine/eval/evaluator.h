@@ -24,8 +24,7 @@ struct EvalOptions {
 
 /// Findings sorted with findings::FindingLess; deterministic for the same inputs.
 std::vector<findings::Finding> Evaluate(const plan::Plan& plan, const facts::FactSet& facts,
-                                        const base::SourceSet& sources,
-                                        const EvalOptions& options,
+                                        const base::SourceSet& sources, const EvalOptions& options,
                                         base::DiagnosticEngine& diags);
 
 }  // namespace treaty::eval

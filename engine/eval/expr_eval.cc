@@ -12,41 +12,49 @@ using plan::Node;
 using plan::Op;
 using plan::SetKind;
 
+// INVARIANT: the cases follow the order of value::Value::v (Absent, bool, double, text,
+// Date, Duration, Member, List, Map).
 Val FromValue(const value::Value& v) {
   Val r;
-  std::visit(
-      [&](const auto& x) {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, value::Absent>) {
-          r.t = VT::kAbsent;
-        } else if constexpr (std::is_same_v<T, bool>) {
-          r.t = VT::kBool;
-          r.b = x;
-        } else if constexpr (std::is_same_v<T, double>) {
-          r.t = VT::kNum;
-          r.num = x;
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          r.t = VT::kText;
-          r.text = x;
-        } else if constexpr (std::is_same_v<T, value::Date>) {
-          r.t = VT::kDate;
-          r.date = x.days;
-        } else if constexpr (std::is_same_v<T, value::Duration>) {
-          r.t = VT::kDur;
-          r.dur = x;
-        } else if constexpr (std::is_same_v<T, value::Member>) {
-          r.t = VT::kMember;
-          r.u0 = x.taxonomy;
-          r.u1 = x.member;
-        } else if constexpr (std::is_same_v<T, value::List>) {
-          r.t = VT::kList;
-          r.ref = &v;
-        } else {
-          r.t = VT::kMap;
-          r.ref = &v;
-        }
-      },
-      v.v);
+  switch (v.v.index()) {
+    case 1:
+      r.t = VT::kBool;
+      r.b = *std::get_if<bool>(&v.v);
+      break;
+    case 2:
+      r.t = VT::kNum;
+      r.num = *std::get_if<double>(&v.v);
+      break;
+    case 3:
+      r.t = VT::kText;
+      r.text = *std::get_if<std::string>(&v.v);
+      break;
+    case 4:
+      r.t = VT::kDate;
+      r.date = std::get_if<value::Date>(&v.v)->days;
+      break;
+    case 5:
+      r.t = VT::kDur;
+      r.dur = *std::get_if<value::Duration>(&v.v);
+      break;
+    case 6: {
+      const auto* m = std::get_if<value::Member>(&v.v);
+      r.t = VT::kMember;
+      r.u0 = m->taxonomy;
+      r.u1 = m->member;
+      break;
+    }
+    case 7:
+      r.t = VT::kList;
+      r.ref = &v;
+      break;
+    case 8:
+      r.t = VT::kMap;
+      r.ref = &v;
+      break;
+    default:
+      break;  // absent
+  }
   return r;
 }
 
@@ -56,6 +64,11 @@ bool Meets(const facts::Fact& f, const plan::Window& w) {
   if (w.until && !(*f.start < *w.until)) return false;
   if (f.end && !(w.from < *f.end)) return false;
   return true;
+}
+
+ExprEval::ExprEval(const plan::Plan& plan, value::Date today) : plan_(plan), today_(today) {
+  constants_.reserve(plan.constants.size());
+  for (const auto& c : plan.constants) constants_.push_back(FromValue(c));
 }
 
 std::string& ExprEval::Scratch() {
@@ -214,7 +227,7 @@ Val ExprEval::Eval(plan::NodeId id) {
   const Node& n = plan_.nodes[id];
   switch (n.op) {
     case Op::kConst:
-      return FromValue(plan_.constants[n.aux]);
+      return constants_[n.aux];
     case Op::kToday: {
       Val v;
       v.t = VT::kDate;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "facts/fact.h"
 #include "plan/plan.h"
@@ -65,7 +66,7 @@ bool Meets(const facts::Fact& f, const plan::Window& w);
 
 class ExprEval {
  public:
-  ExprEval(const plan::Plan& plan, value::Date today) : plan_(plan), today_(today) {}
+  ExprEval(const plan::Plan& plan, value::Date today);
 
   /// Binds the rule variables; `facts[i]` is the fact of variable i.
   void Bind(const facts::Fact* const* facts, uint32_t count) {
@@ -97,6 +98,7 @@ class ExprEval {
   value::Date today_;
   const facts::Fact* const* binding_ = nullptr;
   uint32_t bound_ = 0;
+  std::vector<Val> constants_;  // plan.constants, converted once
   std::deque<std::string> scratch_;
   size_t scratch_used_ = 0;
 };

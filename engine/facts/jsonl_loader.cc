@@ -224,37 +224,59 @@ class LineParser {
         ++p_;
         continue;
       }
+      const uint32_t escape = p_;
       if (++p_ >= end_) break;
       const char e = text_[p_++];
       switch (e) {
-        case '"': s += '"'; break;
-        case '\\': s += '\\'; break;
-        case '/': s += '/'; break;
-        case 'b': s += '\b'; break;
-        case 'f': s += '\f'; break;
-        case 'n': s += '\n'; break;
-        case 'r': s += '\r'; break;
-        case 't': s += '\t'; break;
+        case '"':
+          s += '"';
+          break;
+        case '\\':
+          s += '\\';
+          break;
+        case '/':
+          s += '/';
+          break;
+        case 'b':
+          s += '\b';
+          break;
+        case 'f':
+          s += '\f';
+          break;
+        case 'n':
+          s += '\n';
+          break;
+        case 'r':
+          s += '\r';
+          break;
+        case 't':
+          s += '\t';
+          break;
         case 'u': {
           uint32_t cp = 0;
           if (!Hex4(cp)) return false;
           if (cp >= 0xD800 && cp <= 0xDBFF) {
             uint32_t low = 0;
             if (Peek() != '\\' || p_ + 1 >= end_ || text_[p_ + 1] != 'u') {
+              p_ = escape;
               return Fail("unpaired surrogate in `\\u` escape");
             }
             p_ += 2;
             if (!Hex4(low)) return false;
-            if (low < 0xDC00 || low > 0xDFFF) return Fail("unpaired surrogate in `\\u` escape");
+            if (low < 0xDC00 || low > 0xDFFF) {
+              p_ = escape;
+              return Fail("unpaired surrogate in `\\u` escape");
+            }
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            p_ = escape;
             return Fail("unpaired surrogate in `\\u` escape");
           }
           AppendUtf8(s, cp);
           break;
         }
         default:
-          --p_;
+          p_ = escape;
           return Fail("invalid escape in a string");
       }
     }
@@ -284,7 +306,7 @@ class LineParser {
   bool Object(uint32_t parent, RawNode& node, uint32_t depth) {
     if (depth > max_nesting_) return Fail("values are nested too deeply");
     node.type = RawType::kMap;
-    ++p_;  // {
+    ++p_;           // {
     node.end = p_;  // the span of a fact is its `{`
     const uint32_t self = rec_.Add(parent, node);
     SkipSpace();
@@ -372,8 +394,8 @@ size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::Diagn
   while (begin < size || (begin == size && line == 0)) {
     ++line;
     const void* nl = std::memchr(text.data() + begin, '\n', size - begin);
-    const uint32_t end = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - text.data())
-                            : size;
+    const uint32_t end =
+        nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - text.data()) : size;
     uint32_t first = begin;
     while (first < end && IsSpace(text[first])) ++first;
     if (first < end) {
@@ -387,10 +409,11 @@ size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::Diagn
         if (validator.Add(file, rec, 0, line, col)) ++added;
       } else {
         const uint32_t at = parser.error_at();
-        diags.Add(base::MakeDiagnostic(base::DiagCode::T0510, file.MakeSpan(at, std::min(at + 1, end)),
-                                       parser.error())
-                      .WithLabel("here")
-                      .WithHelp("each line of a `.jsonl` file is one JSON object; the line is skipped"));
+        diags.Add(
+            base::MakeDiagnostic(base::DiagCode::T0510, file.MakeSpan(at, std::min(at + 1, end)),
+                                 parser.error())
+                .WithLabel("here")
+                .WithHelp("each line of a `.jsonl` file is one JSON object; the line is skipped"));
       }
     }
     if (!nl) break;

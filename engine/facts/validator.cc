@@ -267,6 +267,7 @@ struct Validator::Impl {
   size_t id_count = 0;
 
   std::vector<uint32_t> seen;  // per slot of the current kind: the node that gave it, or kNoNode
+  std::vector<uint8_t> suggested;  // per slot: an unknown field's did-you-mean named it
 
   // The fact being validated.
   const base::SourceFile* file = nullptr;
@@ -445,8 +446,7 @@ struct Validator::Impl {
     const RawNode& node = Deref(*rec, static_cast<uint32_t>(&entry - rec->nodes.data()));
     if (node.type == RawType::kNull) {
       if (f.optional) return {};
-      WrongType(f.name, f.type, entry, node,
-                fmt::format("`{}` is required", f.name));
+      WrongType(f.name, f.type, entry, node, fmt::format("`{}` is required", f.name));
       return {};
     }
     switch (f.type.shape) {
@@ -458,10 +458,10 @@ struct Validator::Impl {
         return Scalar(f.name, f.type, entry);
       case Shape::kList: {
         if (node.type != RawType::kList) {
-          WrongType(f.name, f.type, entry, node,
-                    IsText(node.type) ? fmt::format("write a list: `[{}]`", Shorten(node.text))
-                                      : "",
-                    true);
+          WrongType(
+              f.name, f.type, entry, node,
+              IsText(node.type) ? fmt::format("write a list: `[{}]`", Shorten(node.text)) : "",
+              true);
           return {};
         }
         value::List list;
@@ -531,7 +531,8 @@ struct Validator::Impl {
   // ------------------------------------------------------------ ids
 
   static uint64_t HashId(check::KindId kind, std::string_view id) {
-    return std::hash<std::string_view>{}(id) ^ (static_cast<uint64_t>(kind) * 0x9E3779B97F4A7C15ULL);
+    return std::hash<std::string_view>{}(id) ^
+           (static_cast<uint64_t>(kind) * 0x9E3779B97F4A7C15ULL);
   }
 
   /// The index of the fact with that kind and id, or kNoNode; inserts `fact` when absent.
@@ -649,6 +650,7 @@ struct Validator::Impl {
     // The fields, each in its slot.
     fact.slots.resize(kind.fields.size());
     seen.assign(kind.fields.size(), kNoNode);
+    suggested.assign(kind.fields.size(), 0);
     uint32_t guess = 0;
     for (uint32_t c = node.first; c != kNoNode; c = r.nodes[c].next) {
       if (c == kind_node || c == id_node) continue;
@@ -659,9 +661,8 @@ struct Validator::Impl {
       }
       if (entry.key == "kind" || entry.key == "id") continue;  // a repeat, reported above
       // Facts usually list their fields in the kind's order: try the next slot before hashing.
-      uint32_t slot = guess < kind.fields.size() && kind.fields[guess].name == entry.key
-                          ? guess
-                          : kNoNode;
+      uint32_t slot =
+          guess < kind.fields.size() && kind.fields[guess].name == entry.key ? guess : kNoNode;
       if (slot == kNoNode) {
         auto fit = index.fields.find(entry.key);
         if (fit != index.fields.end()) slot = fit->second;
@@ -669,8 +670,13 @@ struct Validator::Impl {
       if (slot == kNoNode) {
         auto d = MakeDiagnostic(DiagCode::T0502, KeySpan(entry), kind.name, Shorten(entry.key))
                      .WithLabel("unknown field");
-        std::string help = base::DidYouMean(entry.key, index.candidates);
-        if (!help.empty()) d.help = std::move(help);
+        if (auto close = base::ClosestName(entry.key, index.candidates)) {
+          d.help = fmt::format("did you mean `{}`?", *close);
+          // The field was misspelled, not forgotten: do not also report it missing.
+          if (auto it = index.fields.find(*close); it != index.fields.end()) {
+            suggested[it->second] = 1;
+          }
+        }
         Error(std::move(d));
         continue;
       }
@@ -687,7 +693,9 @@ struct Validator::Impl {
 
     std::vector<std::string_view> missing;
     for (uint32_t s = 0; s < kind.fields.size(); ++s) {
-      if (!kind.fields[s].optional && seen[s] == kNoNode) missing.push_back(kind.fields[s].name);
+      if (!kind.fields[s].optional && seen[s] == kNoNode && !suggested[s]) {
+        missing.push_back(kind.fields[s].name);
+      }
     }
     if (!missing.empty()) ReportMissing(kind, missing, fact_span);
 
@@ -719,12 +727,11 @@ struct Validator::Impl {
     const uint32_t index_in_set = static_cast<uint32_t>(out.facts.size());
     const uint32_t first = FindOrInsertId(kind_id, fact.id, index_in_set);
     if (first != kNoNode) {
-      Error(MakeDiagnostic(DiagCode::T0507, ValueSpan(r.nodes[id_node]), Shorten(fact.id),
-                           kind.name)
-                .WithLabel("used before")
-                .WithNote(out.facts[first].span,
-                          fmt::format("the first `{}` with id `{}` is here", kind.name,
-                                      Shorten(fact.id))));
+      Error(
+          MakeDiagnostic(DiagCode::T0507, ValueSpan(r.nodes[id_node]), Shorten(fact.id), kind.name)
+              .WithLabel("used before")
+              .WithNote(out.facts[first].span, fmt::format("the first `{}` with id `{}` is here",
+                                                           kind.name, Shorten(fact.id))));
       return false;
     }
     out.facts.push_back(std::move(fact));
@@ -754,8 +761,7 @@ struct Validator::Impl {
   }
 };
 
-Validator::Validator(const check::Portfolio& portfolio, base::DiagnosticEngine& diags,
-                     FactSet& out)
+Validator::Validator(const check::Portfolio& portfolio, base::DiagnosticEngine& diags, FactSet& out)
     : impl_(std::make_unique<Impl>(portfolio, diags, out)) {}
 
 Validator::~Validator() = default;

@@ -28,7 +28,7 @@ enum class RawType : uint8_t {
   kBool,    // JSON true/false (text is its source)
   kList,
   kMap,
-  kAlias,   // YAML alias: `alias` is the index of the anchored node
+  kAlias,  // YAML alias: `alias` is the index of the anchored node
 };
 
 inline constexpr uint32_t kNoNode = UINT32_MAX;

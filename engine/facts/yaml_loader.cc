@@ -179,7 +179,16 @@ class Builder final : public YAML::EventHandler {
 
   /// True while inside a collection used as a mapping key (which cannot name a field): its
   /// events are dropped and the key is recorded as "not text".
+  /// Every event stands for at least one byte of the file, give or take an implicit null; far
+  /// more events than bytes means yaml-cpp is not advancing (seen with fuzzed input).
+  void Tick() {
+    if (++events_ > 4 * static_cast<uint64_t>(text_.size()) + 64) {
+      throw YAML::ParserException(YAML::Mark::null_mark(), "the YAML parser does not advance");
+    }
+  }
+
   bool Skipping(bool starts, bool is_map, uint32_t at = 0) {
+    Tick();
     if (skip_depth_ > 0) {
       if (starts) ++skip_depth_;
       return true;
@@ -236,6 +245,7 @@ class Builder final : public YAML::EventHandler {
   }
 
   void Close() {
+    Tick();
     if (skip_depth_ > 0) {
       if (--skip_depth_ == 0) {
         // The collection was a key: the key is not text.
@@ -261,6 +271,7 @@ class Builder final : public YAML::EventHandler {
   uint32_t skip_depth_ = 0;
   RawType skip_type_ = RawType::kMap;
   uint32_t skip_begin_ = 0;
+  uint64_t events_ = 0;
   size_t added_ = 0;
 };
 

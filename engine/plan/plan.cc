@@ -235,8 +235,8 @@ class Compiler {
             n.flag = x.present ? 1 : 0;
             n.a = CompileExpr(*x.operand);
           } else if constexpr (std::is_same_v<T, check::BuiltinCall>) {
-            static constexpr Op kOps[] = {Op::kCount,      Op::kOverlaps, Op::kStartsWith,
-                                          Op::kEndsWith,   Op::kContains, Op::kLower};
+            static constexpr Op kOps[] = {Op::kCount,    Op::kOverlaps, Op::kStartsWith,
+                                          Op::kEndsWith, Op::kContains, Op::kLower};
             n.op = kOps[static_cast<int>(x.fn)];
             std::vector<NodeId> items;
             for (const auto& arg : x.args) items.push_back(CompileExpr(*arg));
@@ -339,8 +339,7 @@ class Compiler {
           key.members.push_back(item.as<value::Member>().member);
         }
         std::sort(key.members.begin(), key.members.end());
-        key.members.erase(std::unique(key.members.begin(), key.members.end()),
-                          key.members.end());
+        key.members.erase(std::unique(key.members.begin(), key.members.end()), key.members.end());
         return key;
       }
       if (field->cls == FieldClass::kText && n.set == SetKind::kTextSet) {
@@ -350,6 +349,31 @@ class Compiler {
       }
     }
     return std::nullopt;
+  }
+
+  /// The estimated share of facts a key lets through, to pick the most selective conjunct:
+  /// for members, the share of the taxonomy's leaves inside the key; texts are assumed to be
+  /// many-valued (1% each).
+  double Share(const Rule& r, const IndexKey& key) const {
+    if (!key.texts.empty()) return std::min(1.0, 0.01 * static_cast<double>(key.texts.size()));
+    const Field& f = plan_.kinds[r.vars[0].kind].fields[key.slot];
+    const Taxonomy& t = plan_.taxonomies[f.taxonomy];
+    std::vector<uint8_t> is_parent(t.members.size(), 0);
+    for (const Member& m : t.members) {
+      if (m.parent != kNone) is_parent[m.parent] = 1;
+    }
+    double leaves = 0, inside = 0;
+    for (uint32_t m = 0; m < t.members.size(); ++m) {
+      if (is_parent[m]) continue;
+      leaves += 1;
+      for (uint32_t k : key.members) {
+        if (key.hierarchical ? t.Contains(k, m) : k == m) {
+          inside += 1;
+          break;
+        }
+      }
+    }
+    return leaves == 0 ? 1.0 : std::max(inside, 0.5) / leaves;
   }
 
   void CompileRule(uint32_t clause, const check::Rule& cr) {
@@ -375,20 +399,23 @@ class Compiler {
       const Kind& k = plan_.kinds[r.vars[0].kind];
       std::string field =
           cr.exclusive_slot < k.fields.size() ? k.fields[cr.exclusive_slot].name : "?";
-      r.requirement_text = r.vars[0].name + "." + field + " in " +
-                           RenderValue(plan_, cr.exclusive_to);
+      r.requirement_text =
+          r.vars[0].name + "." + field + " in " + RenderValue(plan_, cr.exclusive_to);
     }
 
     // Index key: the most selective keyable top-level conjunct of `when` on variable 0.
     std::vector<NodeId> conjuncts;
     Flatten(r.when, Op::kAnd, true, conjuncts);
     if (!r.vars.empty()) {
+      double best = 2;
       for (NodeId c : conjuncts) {
         auto key = KeyOf(r, c);
         if (!key) continue;
-        size_t size = key->members.size() + key->texts.size();
-        size_t best = r.key.members.size() + r.key.texts.size();
-        if (r.key.slot == kNone || size < best) r.key = std::move(*key);
+        double share = Share(r, *key);
+        if (share < best) {
+          best = share;
+          r.key = std::move(*key);
+        }
       }
     }
     // Joins: per-variable filters and a hash-join equality.

@@ -58,12 +58,12 @@ struct Kind {
 // ---------------------------------------------------------------- expressions
 
 enum class Op : uint8_t {
-  kConst,     // constants[aux]
-  kToday,     // the as-of date
-  kField,     // slot b of the fact bound to variable a
-  kVar,       // the fact bound to variable a (argument of overlaps)
-  kMapLookup, // a[b]
-  kList,      // list literal with dynamic items: args[aux .. aux+n)
+  kConst,      // constants[aux]
+  kToday,      // the as-of date
+  kField,      // slot b of the fact bound to variable a
+  kVar,        // the fact bound to variable a (argument of overlaps)
+  kMapLookup,  // a[b]
+  kList,       // list literal with dynamic items: args[aux .. aux+n)
   kNot,
   kNeg,
   kAnd,
@@ -78,13 +78,13 @@ enum class Op : uint8_t {
   kSub,
   kMul,
   kDiv,
-  kIn,       // a in (set), see SetKind; flag = negated
-  kAny,      // any a in (set)
+  kIn,   // a in (set), see SetKind; flag = negated
+  kAny,  // any a in (set)
   kAll,
   kNoneOf,
-  kPresent,  // a is present (flag = 1) / a is absent (flag = 0): two-valued
-  kCount,    // count(a)
-  kOverlaps, // overlaps(a, b), a and b are kVar nodes
+  kPresent,   // a is present (flag = 1) / a is absent (flag = 0): two-valued
+  kCount,     // count(a)
+  kOverlaps,  // overlaps(a, b), a and b are kVar nodes
   kStartsWith,
   kEndsWith,
   kContains,
@@ -200,7 +200,7 @@ struct Clause {
   std::string text;
   Severity severity = Severity::kError;
   std::vector<MessagePart> message;
-  Window window;                     // the effective window (after `replaces` cuts)
+  Window window;                        // the effective window (after `replaces` cuts)
   std::vector<uint32_t> overridden_by;  // clauses whose `overrides` name this one, ascending
   std::vector<uint32_t> rules;
   base::Span span;

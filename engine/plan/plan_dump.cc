@@ -100,8 +100,8 @@ std::string DumpPlan(const Plan& plan) {
       }
       if (r.kind == RuleKind::kLimit) {
         out += fmt::format("    limit {}{} to {} per {}", r.limit_sum ? "sum " : "count",
-                           r.limit_sum ? RenderExpr(plan, &r, r.summed) : "",
-                           RenderNumber(r.cap), PeriodText(r.period));
+                           r.limit_sum ? RenderExpr(plan, &r, r.summed) : "", RenderNumber(r.cap),
+                           PeriodText(r.period));
         if (r.period == Period::kRolling) out += fmt::format(" {} days", r.rolling_days);
         if (r.group_by != kNone) out += " by " + RenderExpr(plan, &r, r.group_by);
         out += "\n";
@@ -111,8 +111,7 @@ std::string DumpPlan(const Plan& plan) {
       if (r.vars.size() >= 2) {
         if (r.join_slot0 != kNone) {
           out += fmt::format("    hash join {}.{} == {}.{}\n", r.vars[0].name,
-                             plan.kinds[r.vars[0].kind].fields[r.join_slot0].name,
-                             r.vars[1].name,
+                             plan.kinds[r.vars[0].kind].fields[r.join_slot0].name, r.vars[1].name,
                              plan.kinds[r.vars[1].kind].fields[r.join_slot1].name);
         }
         for (size_t v = 0; v < r.var_filters.size(); ++v) {

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <type_traits>
+#include <vector>
 
 namespace treaty::plan {
 
@@ -85,20 +87,6 @@ std::string_view OpText(Op op) {
   }
 }
 
-std::string SetText(const Plan& plan, const Rule* rule, const Node& n) {
-  switch (n.set) {
-    case SetKind::kDynamic:
-      return RenderExpr(plan, rule, n.b);
-    case SetKind::kMember:
-      return RenderValue(plan, plan.constants[n.aux]);
-    case SetKind::kMemberSet:
-      return RenderValue(plan, plan.member_sets[n.aux].source);
-    case SetKind::kTextSet:
-      return RenderValue(plan, plan.text_sets[n.aux].source);
-  }
-  return "?";
-}
-
 std::string VarName(const Rule* rule, uint32_t var) {
   if (rule && var < rule->vars.size()) return rule->vars[var].name;
   return fmt::format("${}", var);
@@ -106,16 +94,86 @@ std::string VarName(const Rule* rule, uint32_t var) {
 
 }  // namespace
 
+namespace {
+
+/// Binding strength for parentheses: or < and < not < comparison/in < +- < */ < prefix.
+int Precedence(const Node& n) {
+  switch (n.op) {
+    case Op::kOr:
+      return 1;
+    case Op::kAnd:
+      return 2;
+    case Op::kNot:
+      return 3;
+    case Op::kEq:
+    case Op::kNe:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+    case Op::kAny:
+    case Op::kAll:
+    case Op::kNoneOf:
+    case Op::kPresent:
+      return 4;
+    case Op::kAdd:
+    case Op::kSub:
+      return 5;
+    case Op::kMul:
+    case Op::kDiv:
+      return 6;
+    case Op::kNeg:
+      return 7;
+    default:
+      return 8;
+  }
+}
+
+/// A constant as written in policy source: text quoted.
+std::string Literal(const Plan& plan, const value::Value& v) {
+  if (v.is<std::string>()) return fmt::format("\"{}\"", v.as<std::string>());
+  if (v.is<value::List>()) {
+    std::string out = "[";
+    const auto& list = v.as<value::List>();
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i) out += ", ";
+      out += Literal(plan, list[i]);
+    }
+    return out + "]";
+  }
+  return RenderValue(plan, v);
+}
+
+void VarsUsed(const Plan& plan, NodeId id, std::vector<uint32_t>& out) {
+  if (id == kNone) return;
+  const Node& n = plan.nodes[id];
+  if (n.op == Op::kField || n.op == Op::kVar) {
+    if (std::find(out.begin(), out.end(), n.a) == out.end()) out.push_back(n.a);
+    return;
+  }
+  if (n.op == Op::kList || (n.op >= Op::kCount && n.op <= Op::kLower)) {
+    for (uint32_t i = 0; i < n.n; ++i) VarsUsed(plan, plan.args[n.aux + i], out);
+    return;
+  }
+  if (n.op == Op::kConst || n.op == Op::kToday) return;
+  VarsUsed(plan, n.a, out);
+  if (n.op != Op::kInlined) VarsUsed(plan, n.b, out);
+}
+
+}  // namespace
+
 std::string RenderExpr(const Plan& plan, const Rule* rule, NodeId id) {
   if (id == kNone || id >= plan.nodes.size()) return "?";
   const Node& n = plan.nodes[id];
-  auto sub = [&](NodeId c) {
+  int prec = Precedence(n);
+  auto sub = [&](NodeId c, bool right) {
     std::string s = RenderExpr(plan, rule, c);
     const Node& cn = plan.nodes[c];
-    bool atomic = cn.op == Op::kConst || cn.op == Op::kField || cn.op == Op::kVar ||
-                  cn.op == Op::kToday || cn.op == Op::kMapLookup || cn.op == Op::kInlined ||
-                  (cn.op >= Op::kCount && cn.op <= Op::kLower) || cn.op == Op::kList;
-    return atomic ? s : "(" + s + ")";
+    int cp = Precedence(cn);
+    bool same_assoc = cn.op == n.op && (n.op == Op::kAnd || n.op == Op::kOr);
+    bool parens = right ? (cp < prec || (cp == prec && !same_assoc)) : cp < prec;
+    return parens ? "(" + s + ")" : s;
   };
   auto args = [&]() {
     std::string out;
@@ -125,12 +183,22 @@ std::string RenderExpr(const Plan& plan, const Rule* rule, NodeId id) {
     }
     return out;
   };
-  switch (n.op) {
-    case Op::kConst: {
-      const value::Value& v = plan.constants[n.aux];
-      if (v.is<std::string>()) return fmt::format("\"{}\"", v.as<std::string>());
-      return RenderValue(plan, v);
+  auto set_text = [&]() {
+    switch (n.set) {
+      case SetKind::kDynamic:
+        return sub(n.b, true);
+      case SetKind::kMember:
+        return Literal(plan, plan.constants[n.aux]);
+      case SetKind::kMemberSet:
+        return Literal(plan, plan.member_sets[n.aux].source);
+      case SetKind::kTextSet:
+        return Literal(plan, plan.text_sets[n.aux].source);
     }
+    return std::string("?");
+  };
+  switch (n.op) {
+    case Op::kConst:
+      return Literal(plan, plan.constants[n.aux]);
     case Op::kToday:
       return "today";
     case Op::kField: {
@@ -144,22 +212,24 @@ std::string RenderExpr(const Plan& plan, const Rule* rule, NodeId id) {
     case Op::kVar:
       return VarName(rule, n.a);
     case Op::kMapLookup:
-      return sub(n.a) + "[" + RenderExpr(plan, rule, n.b) + "]";
+      return sub(n.a, false) + "[" + RenderExpr(plan, rule, n.b) + "]";
     case Op::kList:
       return "[" + args() + "]";
     case Op::kNot:
-      return "not " + sub(n.a);
+      return "not " + sub(n.a, true);
     case Op::kNeg:
-      return "-" + sub(n.a);
+      return "-" + sub(n.a, true);
     case Op::kIn:
-      return sub(n.a) + (n.flag ? " not in " : " in ") + SetText(plan, rule, n);
+      return sub(n.a, false) + (n.flag ? " not in " : " in ") + set_text();
     case Op::kAny:
     case Op::kAll:
     case Op::kNoneOf:
-      return std::string(n.op == Op::kAny ? "any " : n.op == Op::kAll ? "all " : "none ") +
-             sub(n.a) + " in " + SetText(plan, rule, n);
+      return std::string(n.op == Op::kAny   ? "any "
+                         : n.op == Op::kAll ? "all "
+                                            : "none ") +
+             sub(n.a, false) + " in " + set_text();
     case Op::kPresent:
-      return sub(n.a) + (n.flag ? " is present" : " is absent");
+      return sub(n.a, false) + (n.flag ? " is present" : " is absent");
     case Op::kCount:
       return "count(" + args() + ")";
     case Op::kOverlaps:
@@ -172,10 +242,15 @@ std::string RenderExpr(const Plan& plan, const Rule* rule, NodeId id) {
       return "contains(" + args() + ")";
     case Op::kLower:
       return "lower(" + args() + ")";
-    case Op::kInlined:
-      return plan.names[n.aux] + "{" + RenderExpr(plan, rule, n.a) + "}";
+    case Op::kInlined: {
+      std::vector<uint32_t> vars;
+      VarsUsed(plan, n.a, vars);
+      std::string out = plan.names[n.aux] + "(";
+      for (size_t i = 0; i < vars.size(); ++i) out += (i ? ", " : "") + VarName(rule, vars[i]);
+      return out + ")";
+    }
     default:
-      return sub(n.a) + " " + std::string(OpText(n.op)) + " " + sub(n.b);
+      return sub(n.a, false) + " " + std::string(OpText(n.op)) + " " + sub(n.b, true);
   }
 }
 

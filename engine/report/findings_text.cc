@@ -94,6 +94,7 @@ std::string RenderText(const CheckReport& report, const TextStyle& style) {
     if (f.agreement != agreement) {
       agreement = f.agreement;
       clause.clear();
+      if (!out.empty()) out += '\n';
       out += fmt::format("{}{}{}\n", c.bold, agreement, c.reset);
     }
     if (f.clause != clause) {
@@ -114,8 +115,8 @@ std::string RenderText(const CheckReport& report, const TextStyle& style) {
         if (i < f.locations.size()) {
           where = fmt::format("{}:{}", f.locations[i].file, f.locations[i].line);
         }
-        out += fmt::format("    {}{}{} {}{}\n", i == 0 ? StatusTag(f, c) + ": " : "      ",
-                           c.bold, f.facts[i], c.reset, where.empty() ? "" : " at " + where);
+        out += fmt::format("    {}{}{}{}{}\n", i == 0 ? StatusTag(f, c) + ": " : "  and ", c.bold,
+                           f.facts[i], c.reset, where.empty() ? "" : " at " + where);
       }
       out += fmt::format("      {}\n", f.message);
     }

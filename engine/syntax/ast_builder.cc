@@ -49,8 +49,7 @@ ast::ExprPtr AstBuilder::Make(ast::Expr::Node node, base::Span span) {
 // ---------------------------------------------------------------- leaves
 
 std::string AstBuilder::StringOf(antlr4::Token* token) {
-  CodePointText raw =
-      spans_.text().Slice(token->getStartIndex(), token->getStopIndex() + 1);
+  CodePointText raw = spans_.text().Slice(token->getStartIndex(), token->getStopIndex() + 1);
   if (token->getType() == P::LONG_STRING) return EncodeUtf8(DecodeLongText(raw).chars);
   std::vector<BadEscape> bad;
   CodePointText decoded = DecodeString(raw, &bad);
@@ -129,8 +128,8 @@ ast::Taxonomy AstBuilder::BuildTaxonomy(P::TaxonomyDeclContext& ctx) {
 ast::TypeRef AstBuilder::BuildTypeRef(P::TypeRefContext& ctx) {
   ast::TypeRef t;
   if (ctx.shape) {
-    t.shape = ctx.shape->getType() == P::LIST ? ast::TypeRef::Shape::kList
-                                               : ast::TypeRef::Shape::kMap;
+    t.shape =
+        ctx.shape->getType() == P::LIST ? ast::TypeRef::Shape::kList : ast::TypeRef::Shape::kMap;
   }
   t.element = NameOf(ctx.typeName()->getStart());
   t.span = spans_.Of(&ctx);
@@ -207,7 +206,8 @@ ast::Agreement AstBuilder::BuildAgreement(P::AgreementDeclContext& ctx) {
   for (auto* item : ctx.agreementItem()) {
     const base::Span at = spans_.Of(item);
     if (auto* p = dynamic_cast<P::PartiesItemContext*>(item)) {
-      if (Duplicate(parties_at.valid(), "parties", "agreement", a.id.text, at, parties_at)) continue;
+      if (Duplicate(parties_at.valid(), "parties", "agreement", a.id.text, at, parties_at))
+        continue;
       parties_at = at;
       for (auto* party : p->party()) a.parties.push_back(NameOf(party->getStart()));
     } else if (auto* e = dynamic_cast<P::AgreementEffectiveItemContext*>(item)) {
@@ -249,8 +249,7 @@ ast::Clause AstBuilder::BuildClause(P::ClauseContext& ctx) {
     if (auto* t = dynamic_cast<P::TextItemContext*>(item)) {
       if (!dup(text_at, "text", at)) c.text = StringOf(*t->stringLit());
     } else if (auto* s = dynamic_cast<P::SeverityItemContext*>(item)) {
-      if (Duplicate(c.severity.has_value(), "severity", "clause", c.id.text, at,
-                    c.severity_span)) {
+      if (Duplicate(c.severity.has_value(), "severity", "clause", c.id.text, at, c.severity_span)) {
         continue;
       }
       const size_t level = s->level->getType();
@@ -526,11 +525,10 @@ ast::Test AstBuilder::BuildTest(P::TestDeclContext& ctx) {
     if (auto* a = dynamic_cast<P::AsOfItemContext*>(item)) {
       if (a->asOf->getText() != "as_of") {
         std::string help = base::DidYouMean(a->asOf->getText(), {"as_of"});
-        diags_.Add(MakeDiagnostic(DiagCode::T0101, spans_.Of(a->asOf),
-                                  "`as_of`, `given`, `expect` or `}`",
-                                  fmt::format("`{}`", a->asOf->getText()))
-                       .WithHelp(help.empty() ? "a test's date is written `as_of YYYY-MM-DD`"
-                                              : help));
+        diags_.Add(
+            MakeDiagnostic(DiagCode::T0101, spans_.Of(a->asOf), "`as_of`, `given`, `expect` or `}`",
+                           fmt::format("`{}`", a->asOf->getText()))
+                .WithHelp(help.empty() ? "a test's date is written `as_of YYYY-MM-DD`" : help));
         continue;
       }
       if (Duplicate(t.as_of.has_value(), "as_of", "test", t.name.text, at,
@@ -608,8 +606,7 @@ ast::ExprPtr AstBuilder::BuildRel(P::RelExprContext& ctx) {
     return Make(ast::Presence{std::move(lhs), r->presence->getType() == P::PRESENT}, span);
   }
   if (r->IN()) {
-    return Make(ast::Membership{std::move(lhs), BuildAdd(*operands[1]), r->NOT() != nullptr},
-                span);
+    return Make(ast::Membership{std::move(lhs), BuildAdd(*operands[1]), r->NOT() != nullptr}, span);
   }
   if (!r->op) return lhs;
   ast::BinaryOp op = ast::BinaryOp::kEq;
@@ -694,8 +691,8 @@ ast::ExprPtr AstBuilder::BuildNumber(P::NumberPrimaryContext& ctx) {
   const std::string text = number->getText();
   const base::Span span = spans_.Of(&ctx);
   if (ctx.badUnit) {
-    std::string help = base::DidYouMean(
-        ctx.badUnit->getText(), {"day", "days", "week", "weeks", "month", "months", "year", "years"});
+    std::string help = base::DidYouMean(ctx.badUnit->getText(), {"days", "weeks", "months", "years",
+                                                                 "day", "week", "month", "year"});
     if (help.empty()) {
       help = ctx.badUnit->getType() == P::QUARTER
                  ? "write `3 months` for a quarter"

@@ -58,7 +58,7 @@ class AstBuilder {
   ast::ExprPtr BuildPrimary(P::PrimaryContext& ctx);
   ast::ExprPtr BuildNumber(P::NumberPrimaryContext& ctx);
 
-  ast::Name NameOf(antlr4::Token* token);      // an identifier, or a string (decoded)
+  ast::Name NameOf(antlr4::Token* token);  // an identifier, or a string (decoded)
   ast::Name NameOf(antlr4::tree::TerminalNode* node) { return NameOf(node->getSymbol()); }
   ast::Name NameOf(P::IdTextContext& ctx);
   std::string StringOf(P::StringLitContext& ctx);  // decoded, escapes checked

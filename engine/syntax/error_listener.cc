@@ -13,20 +13,19 @@ namespace {
 using P = treaty_grammar::TreatyParser;
 
 // Tokens that can start an expression.
-constexpr size_t kExprStart[] = {P::NUMBER, P::STRING, P::LONG_STRING, P::DATE,  P::TRUE,
-                                 P::FALSE,  P::TODAY,  P::IDENT,       P::COUNT, P::LBRACKET,
-                                 P::LPAREN, P::MINUS,  P::NOT,         P::ANY,   P::ALL,
-                                 P::NONE};
+constexpr size_t kExprStart[] = {
+    P::NUMBER, P::STRING,   P::LONG_STRING, P::DATE,  P::TRUE, P::FALSE, P::TODAY, P::IDENT,
+    P::COUNT,  P::LBRACKET, P::LPAREN,      P::MINUS, P::NOT,  P::ANY,   P::ALL,   P::NONE};
 // Tokens that can continue an expression after an operand.
-constexpr size_t kOperators[] = {P::AND, P::OR,   P::EQ,  P::NE,    P::LT,    P::LE,
-                                 P::GT,  P::GE,   P::PLUS, P::MINUS, P::STAR, P::SLASH,
-                                 P::DOT, P::LBRACKET, P::IN, P::IS,   P::NOT,  P::LPAREN};
-constexpr size_t kClauseItems[] = {P::TEXT,   P::SEVERITY, P::MESSAGE, P::EFFECTIVE,
-                                   P::REPLACES, P::OVERRIDES, P::FORBID, P::PERMIT,
-                                   P::REQUIRE, P::EXCLUSIVE, P::LIMIT};
-constexpr size_t kDeclarations[] = {P::TAXONOMY, P::KIND,   P::DEFINE,
+constexpr size_t kOperators[] = {P::AND, P::OR,       P::EQ,   P::NE,    P::LT,   P::LE,
+                                 P::GT,  P::GE,       P::PLUS, P::MINUS, P::STAR, P::SLASH,
+                                 P::DOT, P::LBRACKET, P::IN,   P::IS,    P::NOT,  P::LPAREN};
+constexpr size_t kClauseItems[] = {P::TEXT,     P::SEVERITY,  P::MESSAGE, P::EFFECTIVE,
+                                   P::REPLACES, P::OVERRIDES, P::FORBID,  P::PERMIT,
+                                   P::REQUIRE,  P::EXCLUSIVE, P::LIMIT};
+constexpr size_t kDeclarations[] = {P::TAXONOMY,  P::KIND,   P::DEFINE,
                                     P::AGREEMENT, P::WAIVER, P::TEST};
-constexpr size_t kUnits[] = {P::DAY,  P::DAYS,  P::WEEK,  P::WEEKS,
+constexpr size_t kUnits[] = {P::DAY,   P::DAYS,   P::WEEK, P::WEEKS,
                              P::MONTH, P::MONTHS, P::YEAR, P::YEARS};
 constexpr size_t kRules[] = {P::FORBID, P::PERMIT, P::REQUIRE, P::EXCLUSIVE, P::LIMIT};
 
@@ -75,7 +74,9 @@ std::vector<size_t> TypesOf(const antlr4::misc::IntervalSet& set) {
   return out;
 }
 
-bool Has(const std::vector<size_t>& v, size_t t) { return std::find(v.begin(), v.end(), t) != v.end(); }
+bool Has(const std::vector<size_t>& v, size_t t) {
+  return std::find(v.begin(), v.end(), t) != v.end();
+}
 
 // What a clause item keyword means when it turns up outside a clause.
 std::string MisplacedHelp(const antlr4::Token& tok, const std::vector<size_t>& expected) {
@@ -96,6 +97,25 @@ std::string MisplacedHelp(const antlr4::Token& tok, const std::vector<size_t>& e
 }  // namespace
 
 bool IsKeyword(size_t type) { return type >= P::AGREEMENT && type <= P::YEARS; }
+
+void RecordingErrorStrategy::sync(antlr4::Parser* recognizer) {
+  const size_t index = recognizer->getCurrentToken()->getTokenIndex();
+  if (index != index_) {
+    index_ = index;
+    states_.clear();
+  }
+  if (states_.size() < 64) states_.emplace_back(recognizer->getState(), recognizer->getContext());
+  DefaultErrorStrategy::sync(recognizer);
+}
+
+std::vector<size_t> RecordingErrorStrategy::ExpectedAt(antlr4::Parser& parser, size_t index) const {
+  std::vector<size_t> out;
+  if (index != index_) return out;
+  for (const auto& [state, ctx] : states_) {
+    for (size_t t : TypesOf(parser.getATN().getExpectedTokens(state, ctx))) out.push_back(t);
+  }
+  return out;
+}
 
 std::string DescribeExpected(const std::vector<size_t>& types, const antlr4::dfa::Vocabulary& vocab,
                              std::string_view eof) {
@@ -123,6 +143,12 @@ std::string DescribeExpected(const std::vector<size_t>& types, const antlr4::dfa
     parts.push_back({540, "a unit (`days`, `weeks`, `months` or `years`)"});
   }
   if (s.count(P::STRING)) s.erase(P::LONG_STRING);
+  if (s.count(P::COLON) && s.count(P::FROM) && s.count(P::AT)) {  // after a kind's field name
+    s.erase(P::FROM);
+    s.erase(P::AT);
+    s.erase(P::COLON);
+    parts.push_back({-3, "`:` and a type"});
+  }
   for (size_t t : s) {
     int rank = static_cast<int>(t);
     std::string text;
@@ -193,6 +219,13 @@ ErrorListener::ErrorListener(const SpanMaker& spans, base::DiagnosticEngine& dia
       eof_found_(std::move(eof_found)),
       unclosed_(std::move(unclosed)) {}
 
+void ErrorListener::Attach(antlr4::Parser& parser) {
+  strategy_ = std::make_shared<RecordingErrorStrategy>();
+  parser.setErrorHandler(strategy_);
+  parser.removeErrorListeners();
+  parser.addErrorListener(this);
+}
+
 void ErrorListener::Add(base::Diagnostic d) {
   if (failed_) return;
   failed_ = true;
@@ -223,16 +256,20 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     }
   }
   if (!have) expected = TypesOf(parser->getExpectedTokens());
-  Report(*parser, *offending, expected);
+  Report(*parser, *offending, std::move(expected), false);
 }
 
 void ErrorListener::ReportTrailing(antlr4::Parser& parser, const antlr4::Token& token) {
-  std::vector<size_t> expected = {antlr4::Token::EOF};
-  Report(parser, token, expected);
+  Report(parser, token, {antlr4::Token::EOF}, true);
 }
 
 void ErrorListener::Report(antlr4::Parser& parser, const antlr4::Token& token,
-                           const std::vector<size_t>& expected) {
+                           std::vector<size_t> expected, bool trailing) {
+  if (strategy_ && !trailing) {
+    for (size_t t : strategy_->ExpectedAt(parser, token.getTokenIndex())) {
+      if (!Has(expected, t)) expected.push_back(t);
+    }
+  }
   const auto& vocab = parser.getVocabulary();
   const bool interpolation = mode_ == Mode::kInterpolation;
   const std::string eof_expected = interpolation ? "`}`" : "a new declaration";
@@ -244,8 +281,16 @@ void ErrorListener::Report(antlr4::Parser& parser, const antlr4::Token& token,
   if (token.getTokenIndex() > 0 && token.getTokenIndex() != INVALID_INDEX) {
     prev = parser.getTokenStream()->get(token.getTokenIndex() - 1);
   }
-  const bool at_gap = prev && (token.getType() == antlr4::Token::EOF ||
-                               token.getLine() > prev->getLine());
+  // Point just after the previous token when the token is on a later line and what is missing
+  // is punctuation or a literal (a `{`, a `)`, a name): the gap is where it belongs. A wrong
+  // keyword or name is pointed at itself.
+  const bool only_small = std::all_of(expected.begin(), expected.end(), [](size_t t) {
+    return (t >= P::LBRACE && t <= P::SLASH) || t == P::IDENT || t == P::STRING ||
+           t == P::LONG_STRING || t == P::NUMBER || t == P::DATE;
+  });
+  const bool at_gap =
+      prev && !trailing &&
+      (token.getType() == antlr4::Token::EOF || (token.getLine() > prev->getLine() && only_small));
   const base::Span span = at_gap ? spans_.After(prev) : spans_.Of(&token);
 
   if (interpolation) {
@@ -269,14 +314,37 @@ void ErrorListener::Report(antlr4::Parser& parser, const antlr4::Token& token,
     const antlr4::Token* open = unclosed_.back();
     const size_t ot = open->getType();
     const char* closer = ot == P::LBRACE ? "}" : ot == P::LPAREN ? ")" : "]";
-    const size_t closer_type = ot == P::LBRACE ? P::RBRACE : ot == P::LPAREN ? P::RPAREN : P::RBRACKET;
+    const size_t closer_type = ot == P::LBRACE   ? P::RBRACE
+                               : ot == P::LPAREN ? P::RPAREN
+                                                 : P::RBRACKET;
     if (Has(expected, closer_type)) {
       const base::Span open_span = spans_.Of(open);
-      Add(base::MakeDiagnostic(base::DiagCode::T0117, span, closer, open->getText(),
-                               open_span.line)
-              .WithLabel(fmt::format("expected {} here", wanted))
+      Add(base::MakeDiagnostic(base::DiagCode::T0117, span, closer, open->getText(), open_span.line)
+              .WithLabel(fmt::format("expected `{}` here", closer))
               .WithNote(open_span, fmt::format("this `{}` is never closed", open->getText()))
-              .WithHelp(fmt::format("add `{}` where the block ends", closer)));
+              .WithHelp(fmt::format("add the missing `{}`", closer)));
+      return;
+    }
+  }
+
+  // An item of an enclosing block (`clause` inside a clause): the block before is not closed.
+  const size_t type = token.getType();
+  if ((type == P::CLAUSE || type == P::PARTIES || type == P::AMENDS) && Has(expected, P::RBRACE) &&
+      !Has(expected, type) && prev) {
+    const antlr4::Token* open = nullptr;
+    std::vector<const antlr4::Token*> stack;
+    for (size_t i = 0; i < token.getTokenIndex(); ++i) {
+      const antlr4::Token* t = parser.getTokenStream()->get(i);
+      if (t->getType() == P::LBRACE) stack.push_back(t);
+      if (t->getType() == P::RBRACE && !stack.empty()) stack.pop_back();
+    }
+    if (!stack.empty()) open = stack.back();
+    if (open) {
+      const base::Span open_span = spans_.Of(open);
+      Add(base::MakeDiagnostic(base::DiagCode::T0117, spans_.After(prev), "}", "{", open_span.line)
+              .WithLabel("expected `}` here")
+              .WithNote(open_span, "this `{` is never closed")
+              .WithHelp(fmt::format("add `}}` before `{}`", token.getText())));
       return;
     }
   }
@@ -299,12 +367,17 @@ void ErrorListener::Report(antlr4::Parser& parser, const antlr4::Token& token,
     help = base::DidYouMean(token.getText(), views);
   }
   if (help.empty() && Has(expected, antlr4::Token::EOF) && !Has(expected, P::TAXONOMY)) {
-    help = "a declaration starts with `taxonomy`, `kind`, `define`, `agreement`, `waiver` or "
-           "`test`";
+    help =
+        "a declaration starts with `taxonomy`, `kind`, `define`, `agreement`, `waiver` or "
+        "`test`";
+  }
+  if (help.empty() && Has(expected, P::COLON) && Has(expected, P::FROM)) {
+    help = "a field is written `name: type`, as in `start: date`";
   }
   if (help.empty() && Has(expected, P::WHEN) && Has(expected, P::UNLESS)) {
-    help = "a rule may be followed by `when CONDITION` and `unless CONDITION`, then the next "
-           "clause item";
+    help =
+        "a rule may be followed by `when CONDITION` and `unless CONDITION`, then the next "
+        "clause item";
   }
   d.help = std::move(help);
   Add(std::move(d));

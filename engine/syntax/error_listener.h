@@ -17,6 +17,20 @@
 
 namespace treaty::syntax {
 
+/// ANTLR's default recovery, which also remembers every parser state that looked at the current
+/// token before the error: optional parts that were skipped (`when`, `as`, `,` after
+/// `forbid deployment`) then count among the tokens the message says were expected.
+class RecordingErrorStrategy : public antlr4::DefaultErrorStrategy {
+ public:
+  void sync(antlr4::Parser* recognizer) override;
+  /// The token types expected by the states recorded at token `index`.
+  std::vector<size_t> ExpectedAt(antlr4::Parser& parser, size_t index) const;
+
+ private:
+  size_t index_ = SIZE_MAX;
+  std::vector<std::pair<size_t, antlr4::RuleContext*>> states_;
+};
+
 class ErrorListener : public antlr4::BaseErrorListener {
  public:
   enum class Mode { kDeclaration, kInterpolation };
@@ -25,6 +39,10 @@ class ErrorListener : public antlr4::BaseErrorListener {
   /// `agreement`"); `unclosed` are the brackets the NestingGuard found open at the end.
   ErrorListener(const SpanMaker& spans, base::DiagnosticEngine& diags, Mode mode,
                 std::string eof_found, std::vector<const antlr4::Token*> unclosed);
+
+  /// Installs this listener and a RecordingErrorStrategy on `parser` (instead of the console
+  /// listener and the default strategy).
+  void Attach(antlr4::Parser& parser);
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
                    size_t col, const std::string& msg, std::exception_ptr e) override;
@@ -35,8 +53,8 @@ class ErrorListener : public antlr4::BaseErrorListener {
   bool failed() const { return failed_; }
 
  private:
-  void Report(antlr4::Parser& parser, const antlr4::Token& token,
-              const std::vector<size_t>& expected);
+  void Report(antlr4::Parser& parser, const antlr4::Token& token, std::vector<size_t> expected,
+              bool trailing);
   void Add(base::Diagnostic d);
 
   const SpanMaker& spans_;
@@ -44,6 +62,7 @@ class ErrorListener : public antlr4::BaseErrorListener {
   Mode mode_;
   std::string eof_found_;
   std::vector<const antlr4::Token*> unclosed_;
+  std::shared_ptr<RecordingErrorStrategy> strategy_;
   bool failed_ = false;
 };
 

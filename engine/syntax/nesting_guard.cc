@@ -14,10 +14,27 @@ bool IsCloser(size_t t) { return t == L::RPAREN || t == L::RBRACKET || t == L::R
 // Tokens after which a `-` is binary (they end an operand).
 bool EndsOperand(size_t t) {
   switch (t) {
-    case L::IDENT: case L::NUMBER: case L::STRING: case L::LONG_STRING: case L::DATE:
-    case L::TRUE: case L::FALSE: case L::TODAY: case L::RPAREN: case L::RBRACKET:
-    case L::ABSENT: case L::PRESENT: case L::DAY: case L::DAYS: case L::WEEK: case L::WEEKS:
-    case L::MONTH: case L::MONTHS: case L::YEAR: case L::YEARS: case L::QUARTER:
+    case L::IDENT:
+    case L::NUMBER:
+    case L::STRING:
+    case L::LONG_STRING:
+    case L::DATE:
+    case L::TRUE:
+    case L::FALSE:
+    case L::TODAY:
+    case L::RPAREN:
+    case L::RBRACKET:
+    case L::ABSENT:
+    case L::PRESENT:
+    case L::DAY:
+    case L::DAYS:
+    case L::WEEK:
+    case L::WEEKS:
+    case L::MONTH:
+    case L::MONTHS:
+    case L::YEAR:
+    case L::YEARS:
+    case L::QUARTER:
       return true;
     default:
       return false;
@@ -27,8 +44,20 @@ bool EndsOperand(size_t t) {
 // Operators that make an expression one level deeper (left-deep chains).
 bool IsChainOperator(size_t t) {
   switch (t) {
-    case L::AND: case L::OR: case L::EQ: case L::NE: case L::LT: case L::LE: case L::GT:
-    case L::GE: case L::PLUS: case L::STAR: case L::SLASH: case L::IN: case L::IS: case L::DOT:
+    case L::AND:
+    case L::OR:
+    case L::EQ:
+    case L::NE:
+    case L::LT:
+    case L::LE:
+    case L::GT:
+    case L::GE:
+    case L::PLUS:
+    case L::STAR:
+    case L::SLASH:
+    case L::IN:
+    case L::IS:
+    case L::DOT:
     case L::LBRACKET:
       return true;
     default:
@@ -40,7 +69,12 @@ bool IsChainOperator(size_t t) {
 bool InExpression(size_t t) {
   if (EndsOperand(t) || IsChainOperator(t) || IsOpener(t) || IsCloser(t)) return true;
   switch (t) {
-    case L::NOT: case L::MINUS: case L::ANY: case L::ALL: case L::NONE: case L::COUNT:
+    case L::NOT:
+    case L::MINUS:
+    case L::ANY:
+    case L::ALL:
+    case L::NONE:
+    case L::COUNT:
     case L::COMMA:
       return true;
     default:
@@ -68,10 +102,9 @@ GuardResult NestingGuard::Scan(const std::vector<const antlr4::Token*>& tokens,
     if (IsOpener(t)) {
       if (t == L::LBRACKET && EndsOperand(prev)) ++ops;  // a map lookup `x["k"]`
       if (saved_ops.size() >= options_.max_nesting) {
-        return fail(
-            base::MakeDiagnostic(base::DiagCode::T0105, spans.Of(tok), options_.max_nesting)
-                .WithLabel("this bracket is one level too many")
-                .WithHelp("split the expression into smaller `define`s"));
+        return fail(base::MakeDiagnostic(base::DiagCode::T0105, spans.Of(tok), options_.max_nesting)
+                        .WithLabel("this bracket is one level too many")
+                        .WithHelp("split the expression into smaller `define`s"));
       }
       saved_ops.push_back(ops);
       result.unclosed.push_back(tok);
@@ -85,10 +118,9 @@ GuardResult NestingGuard::Scan(const std::vector<const antlr4::Token*>& tokens,
       prefix_run = 0;
     } else if (prefix) {
       if (++prefix_run > options_.max_nesting) {
-        return fail(
-            base::MakeDiagnostic(base::DiagCode::T0105, spans.Of(tok), options_.max_nesting)
-                .WithLabel("too many prefix operators in a row")
-                .WithHelp("two `not`s cancel out: remove them in pairs"));
+        return fail(base::MakeDiagnostic(base::DiagCode::T0105, spans.Of(tok), options_.max_nesting)
+                        .WithLabel("too many prefix operators in a row")
+                        .WithHelp("two `not`s, or two `-`s, cancel out: remove them in pairs"));
       }
     } else if (t == L::COMMA || !InExpression(t)) {
       ops = saved_ops.empty() ? 0 : saved_ops.back();

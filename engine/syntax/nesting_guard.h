@@ -16,7 +16,7 @@
 namespace treaty::syntax {
 
 struct GuardResult {
-  bool ok = true;                         // false: a diagnostic was reported, do not parse
+  bool ok = true;                              // false: a diagnostic was reported, do not parse
   std::vector<const antlr4::Token*> unclosed;  // brackets still open after the last token
 };
 

@@ -25,7 +25,8 @@ class CodePointInput : public antlr4::ANTLRInputStream {
 constexpr size_t kMaxLexErrors = 20;
 
 std::string CharName(char32_t c) {
-  if (c < 0x20 || c == 0x7F || c == 0xFEFF) return fmt::format("\\u{{{:X}}}", static_cast<uint32_t>(c));
+  if (c < 0x20 || c == 0x7F || c == 0xFEFF)
+    return fmt::format("\\u{{{:X}}}", static_cast<uint32_t>(c));
   return EncodeUtf8(std::u32string(1, c));
 }
 
@@ -112,12 +113,13 @@ LexedText Lex(const SpanMaker& spans, base::DiagnosticEngine& diags) {
         std::string help = "a number has at most one `.`, with digits on both sides";
         if (text.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
             std::string::npos) {
-          help = "put a space between a number and its unit, as in `30 days`; a name cannot "
-                 "start with a digit";
+          help =
+              "put a space between a number and its unit, as in `30 days`; a name cannot "
+              "start with a digit";
         }
-        report(base::MakeDiagnostic(base::DiagCode::T0108, spans.Of(tok.get()), text)
-                   .WithHelp(help),
-               start);
+        report(
+            base::MakeDiagnostic(base::DiagCode::T0108, spans.Of(tok.get()), text).WithHelp(help),
+            start);
         common->setType(L::NUMBER);
         break;
       }
@@ -170,7 +172,7 @@ ast::ExprPtr ParseInterpolation(const base::SourceFile& file, const CodePointTex
   TokenRangeParser range(lexed, 0, lexed.tokens.size(), text.chars.size());
   ErrorListener listener(spans, diags, ErrorListener::Mode::kInterpolation,
                          "the end of the interpolation", guard.unclosed);
-  range.parser().addErrorListener(&listener);
+  listener.Attach(range.parser());
   auto* tree = range.parser().standaloneExpr();
   if (listener.failed()) return nullptr;
   const size_t errors = diags.error_count();

@@ -1,6 +1,6 @@
 // syntax::Parse: decode -> lex -> split at declaration keywords -> for each declaration, guard
 // the nesting, parse with ANTLR, build the AST. A declaration keyword never appears inside a
-// declaration, so parsing one declaration at a time confines every error (a missing `}`
+// valid declaration, so parsing one declaration at a time confines every error (a missing `}`
 // included) to the declaration it is in.
 #include "syntax/parser.h"
 
@@ -31,7 +31,7 @@ constexpr std::string_view kDeclarationWords[] = {"taxonomy",  "kind",   "define
 std::string DeclaredName(const LexedText& lexed, size_t begin, size_t end) {
   if (begin + 1 >= end) return "";
   antlr4::Token* t = lexed.tokens[begin + 1].get();
-  if (t->getType() == L::IDENT) return t->getText();
+  if (t->getType() == L::IDENT || IsKeyword(t->getType())) return t->getText();
   if (t->getType() == L::STRING) {
     std::string s = t->getText();
     if (s.size() >= 2) return s.substr(1, s.size() - 2);
@@ -55,9 +55,22 @@ class FileParser {
     }
     SpanMaker spans(file_, text_);
     lexed_ = Lex(spans, diags_);
+    // A declaration starts at a declaration keyword outside any bracket, or at the start of a
+    // line (a `}` is then missing before it); elsewhere the keyword is an error in the
+    // declaration around it (`test` used as a member name).
     std::vector<size_t> starts = {0};
+    size_t depth = 0;
     for (size_t i = 0; i < lexed_.tokens.size(); ++i) {
-      if (IsDeclarationKeyword(lexed_.tokens[i]->getType()) && i != 0) starts.push_back(i);
+      const antlr4::Token* t = lexed_.tokens[i].get();
+      const size_t type = t->getType();
+      if (IsDeclarationKeyword(type) && (depth == 0 || t->getCharPositionInLine() == 0)) {
+        if (i != 0) starts.push_back(i);
+        depth = 0;
+      } else if (type == L::LBRACE || type == L::LPAREN || type == L::LBRACKET) {
+        ++depth;
+      } else if ((type == L::RBRACE || type == L::RPAREN || type == L::RBRACKET) && depth > 0) {
+        --depth;
+      }
     }
     starts.push_back(lexed_.tokens.size());
     for (size_t k = 0; k + 1 < starts.size(); ++k) {
@@ -86,14 +99,15 @@ class FileParser {
     antlr4::Token* t = lexed_.tokens[begin].get();
     std::string help;
     if (t->getType() == L::IDENT) {
-      help = base::DidYouMean(t->getText(), {std::begin(kDeclarationWords),
-                                             std::end(kDeclarationWords)});
+      help = base::DidYouMean(t->getText(),
+                              {std::begin(kDeclarationWords), std::end(kDeclarationWords)});
       // A misspelt declaration keyword: its name is known even if the declaration is lost.
       if (!help.empty()) Broken(DeclaredName(lexed_, begin, end));
     }
     if (help.empty()) {
-      help = "a declaration starts with `taxonomy`, `kind`, `define`, `agreement`, `waiver` or "
-             "`test`";
+      help =
+          "a declaration starts with `taxonomy`, `kind`, `define`, `agreement`, `waiver` or "
+          "`test`";
     }
     diags_.Add(base::MakeDiagnostic(base::DiagCode::T0101, spans.Of(t), "a declaration",
                                     DescribeToken(*t, ""))
@@ -118,14 +132,13 @@ class FileParser {
       Broken(name);
       return;
     }
-    const std::string eof_found = end < lexed_.tokens.size()
-                                      ? DescribeToken(*lexed_.tokens[end], "")
-                                      : "the end of the file";
+    const std::string eof_found =
+        end < lexed_.tokens.size() ? DescribeToken(*lexed_.tokens[end], "") : "the end of the file";
     TokenRangeParser range(lexed_, begin, end, StartOf(end));
     ErrorListener listener(spans, diags_, ErrorListener::Mode::kDeclaration, eof_found,
                            guard.unclosed);
     auto& parser = range.parser();
-    parser.addErrorListener(&listener);
+    listener.Attach(parser);
     auto* tree = parser.declaration();
     if (listener.failed()) {
       Broken(name);

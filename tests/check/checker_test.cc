@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "check/lints.h"
 #include "check/check_test_util.h"
+#include "check/lints.h"
 
 namespace treaty::check {
 namespace {
@@ -159,7 +159,7 @@ TEST_CASE("the LANGUAGE.md example checks without diagnostics", "[check]") {
     REQUIRE(p.tests.size() == 1);
     const auto& given = std::get<GivenFact>(p.tests[0].given[0]);
     CHECK(given.id == "t1");
-    CHECK(given.fields.size() == 9);
+    CHECK(given.fields.size() == 8);
     const auto& deal = std::get<GivenFact>(p.tests[0].given[1]);
     const auto& notices = deal.fields.back();
     CHECK(notices.name == "notices");
@@ -228,8 +228,8 @@ TEST_CASE("expression errors", "[check][types]") {
 }
 
 TEST_CASE("an unknown field suggests the closest one", "[check][names]") {
-  auto c = CheckText(WithAgreement(
-      "clause c \"c\" {\n forbid deployment when deployment.clod == Azure\n}"));
+  auto c = CheckText(
+      WithAgreement("clause c \"c\" {\n forbid deployment when deployment.clod == Azure\n}"));
   const auto* d = c->First("T0203");
   REQUIRE(d);
   CHECK(d->message == "kind `deployment` has no field `clod`");
@@ -274,11 +274,12 @@ TEST_CASE("clause references and windows", "[check][agreements]") {
   CHECK(codes("amends A\nclause \"1\" \"x\" { forbid deal }") == Codes{"T0412"});
   CHECK(codes("clause \"1\" \"x\" { limit count deal to 1.5 }") == Codes{"T0314"});
   CHECK(codes("clause \"1\" \"x\" { limit count deal to 2 per 3 months }") == Codes{"T0313"});
-  CHECK(codes("clause \"1\" \"x\" { limit count deal to 2 per 2 weeks by deal.type }") ==
-        Codes{});
+  CHECK(codes("clause \"1\" \"x\" { limit count deal to 2 per 2 weeks by deal.type }") == Codes{});
   CHECK(codes("clause \"1\" \"x\" { limit sum deployment.price_per_mtok to 100 per year }") ==
         Codes{});
   CHECK(codes("clause \"1\" \"x\" { limit sum deployment.model to 100 }") == Codes{"T0311"});
+  CHECK(codes("clause \"1\" \"x\" { limit sum deployment.price_per_mtok to 4.5 }") == Codes{});
+  CHECK(codes("clause \"1\" \"x\" { limit count deal to -1 }") == Codes{"T0314"});
   CHECK(codes("clause \"1\" \"x\" { exclusive deployment.regions to eu }") == Codes{"T0311"});
   CHECK(codes("clause \"1\" \"x\" { exclusive deployment.cloud to bedrock }") == Codes{"T0206"});
   CHECK(codes("clause \"1\" \"x\" { exclusive deployment.channel to [bedrock, vertex] }") ==
@@ -287,8 +288,8 @@ TEST_CASE("clause references and windows", "[check][agreements]") {
 }
 
 TEST_CASE("a clause window is the agreement's narrowed by the clause's", "[check][agreements]") {
-  auto c = CheckText(WithAgreement(
-      "clause \"1\" \"x\" { effective 2024-01-01 until 2027-01-01 forbid deal }"));
+  auto c = CheckText(
+      WithAgreement("clause \"1\" \"x\" { effective 2024-01-01 until 2027-01-01 forbid deal }"));
   REQUIRE(c->Codes() == Codes{});
   const Clause& cl = c->portfolio.clauses[0];
   CHECK(cl.window.from == *value::MakeDate(2025, 1, 1));

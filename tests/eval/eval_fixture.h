@@ -107,8 +107,7 @@ inline check::Portfolio Vocabulary() {
                 MakeField("segment", BaseType::kMember, Shape::kScalar, kSegment),
                 MakeField("start", BaseType::kDate),
                 MakeField("end", BaseType::kDate, Shape::kScalar, check::kNone, true),
-                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNone,
-                          true)};
+                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNone, true)};
   dep.active_from = kStart;
   dep.active_until = kEnd;
   p.kinds.push_back(dep);
@@ -145,11 +144,15 @@ inline ExprPtr Var(uint32_t var) { return Make(check::VarRef{var}); }
 inline ExprPtr Bin(check::BinaryOp op, ExprPtr a, ExprPtr b) {
   return Make(check::Binary{op, std::move(a), std::move(b)}, {BaseType::kBool});
 }
-inline ExprPtr Eq(ExprPtr a, ExprPtr b) { return Bin(check::BinaryOp::kEq, std::move(a), std::move(b)); }
+inline ExprPtr Eq(ExprPtr a, ExprPtr b) {
+  return Bin(check::BinaryOp::kEq, std::move(a), std::move(b));
+}
 inline ExprPtr And(ExprPtr a, ExprPtr b) {
   return Bin(check::BinaryOp::kAnd, std::move(a), std::move(b));
 }
-inline ExprPtr Or(ExprPtr a, ExprPtr b) { return Bin(check::BinaryOp::kOr, std::move(a), std::move(b)); }
+inline ExprPtr Or(ExprPtr a, ExprPtr b) {
+  return Bin(check::BinaryOp::kOr, std::move(a), std::move(b));
+}
 inline ExprPtr Not(ExprPtr a) { return Make(check::Unary{check::UnaryOp::kNot, std::move(a)}); }
 inline ExprPtr In(ExprPtr elem, ExprPtr set, bool negated = false) {
   return Make(check::Membership{std::move(elem), std::move(set), negated}, {BaseType::kBool});
@@ -202,7 +205,8 @@ inline uint32_t AddClause(check::Portfolio& p, uint32_t agreement, std::string i
   return ci;
 }
 
-inline check::Rule MakeRule(check::RuleKind kind, std::vector<std::pair<std::string, uint32_t>> vars,
+inline check::Rule MakeRule(check::RuleKind kind,
+                            std::vector<std::pair<std::string, uint32_t>> vars,
                             ExprPtr when = nullptr, ExprPtr unless = nullptr,
                             ExprPtr requirement = nullptr) {
   check::Rule r;
@@ -228,8 +232,8 @@ inline check::Rule Exclusive(uint32_t kind, const std::string& var, uint32_t slo
 
 inline facts::Fact Deployment(const check::Portfolio& p, std::string id, std::string model,
                               const char* cloud, const char* channel, const char* api,
-                              const char* segment, const char* start,
-                              const char* end = nullptr, std::optional<double> price = {}) {
+                              const char* segment, const char* start, const char* end = nullptr,
+                              std::optional<double> price = {}) {
   facts::Fact f;
   f.kind = kDeployment;
   f.id = std::move(id);

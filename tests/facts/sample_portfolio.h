@@ -61,8 +61,8 @@ inline check::Portfolio SamplePortfolio() {
   using check::BaseType;
   using check::Shape;
   check::Portfolio p;
-  p.taxonomies.push_back(MakeTaxonomy("cloud", {{"Azure", ""}, {"AWS", ""}, {"Google", ""},
-                                                {"Oracle", ""}}));
+  p.taxonomies.push_back(
+      MakeTaxonomy("cloud", {{"Azure", ""}, {"AWS", ""}, {"Google", ""}, {"Oracle", ""}}));
   p.taxonomies.push_back(MakeTaxonomy("region", {{"na", ""},
                                                  {"us", "na"},
                                                  {"ca", "na"},
@@ -84,8 +84,7 @@ inline check::Portfolio SamplePortfolio() {
                 MakeField("regions", BaseType::kMember, Shape::kList, 1),
                 MakeField("start", BaseType::kDate),
                 MakeField("end", BaseType::kDate, Shape::kScalar, check::kNone, true),
-                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNone,
-                          true)};
+                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNone, true)};
   dep.active_from = 5;
   dep.active_until = 6;
   p.kinds.push_back(dep);

@@ -74,8 +74,9 @@ error[T0502]: kind `contact` has no field `phone`
 }
 
 TEST_CASE("facts: missing required fields (T0503) at the fact's start", "[facts][validate]") {
-  CHECK(Errors("kind: deployment\nid: d4\nprovider: OpenAI\n") ==
-        R"(error[T0503]: missing required fields `model`, `cloud`, `api`, `regions` and `start` of kind `deployment`
+  CHECK(
+      Errors("kind: deployment\nid: d4\nprovider: OpenAI\n") ==
+      R"(error[T0503]: missing required fields `model`, `cloud`, `api`, `regions` and `start` of kind `deployment`
  --> f.yaml:1:1
   |
 1 | kind: deployment
@@ -83,7 +84,8 @@ TEST_CASE("facts: missing required fields (T0503) at the fact's start", "[facts]
   = help: add `model` (text), `cloud` (a name in taxonomy `cloud`), `api` (a name in taxonomy `api`), `regions` (a list of `region` names) and `start` (a date)
 
 )");
-  CHECK(Errors("kind: contact\nid: c1\n") == R"(error[T0503]: missing required field `email` of kind `contact`
+  CHECK(Errors("kind: contact\nid: c1\n") ==
+        R"(error[T0503]: missing required field `email` of kind `contact`
  --> f.yaml:1:1
   |
 1 | kind: contact
@@ -137,7 +139,8 @@ error[T0504]: field `budgets` expects a map of numbers, found a list
 
 )");
   // A required field given as null.
-  CHECK(Errors("kind: contact\nid: c1\nemail:\n") == R"(error[T0504]: field `email` expects text, found nothing
+  CHECK(Errors("kind: contact\nid: c1\nemail:\n") ==
+        R"(error[T0504]: field `email` expects text, found nothing
  --> f.yaml:3:1
   |
 3 | email:
@@ -252,8 +255,7 @@ error[T0511]: a fact must be a mapping, found a list
 
 TEST_CASE("facts: an unreadable path (T0512)", "[facts][validate]") {
   auto out = LoadInMemory({{"a.yaml", ""}}, {"missing"});
-  CHECK(out.Rendered() ==
-        "error[T0512]: cannot read `missing`: no such file or directory\n\n");
+  CHECK(out.Rendered() == "error[T0512]: cannot read `missing`: no such file or directory\n\n");
   CHECK(out.set.files == 0);
 }
 
@@ -286,7 +288,8 @@ error[T0513]: `Microsoft` appears twice in field `notices`
 }
 
 TEST_CASE("facts: a fact that ends before it starts (T0514)", "[facts][validate]") {
-  CHECK(Errors(R"(kind: deployment
+  CHECK(
+      Errors(R"(kind: deployment
 id: d1
 provider: OpenAI
 model: gpt-5
@@ -295,7 +298,8 @@ api: stateless
 regions: [us]
 start: 2026-03-01
 end: 2026-01-01
-)") == R"(error[T0514]: the fact ends before it starts: `end` is 2026-01-01 but `start` is 2026-03-01
+)") ==
+      R"(error[T0514]: the fact ends before it starts: `end` is 2026-01-01 but `start` is 2026-03-01
  --> f.yaml:9:6
   |
 9 | end: 2026-01-01
@@ -334,7 +338,7 @@ id: c3
 email: c
 )"}},
                           {"f.yaml"});
-  REQUIRE(out.diagnostics.size() == 2);  // the unknown field and the missing one
+  REQUIRE(out.diagnostics.size() == 1);  // `emails`: did you mean `email`? (not also "missing")
   REQUIRE(out.set.facts.size() == 2);
   CHECK(out.set.facts[0].id == "c1");
   CHECK(out.set.facts[1].id == "c3");

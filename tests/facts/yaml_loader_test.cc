@@ -64,8 +64,8 @@ signed: true
   CHECK(deal.span.line == 11);
   CHECK(deal.slots[1] == value::Value{value::List{Mem(0, 2), Mem(0, 3)}});
   // A map is sorted by key.
-  CHECK(deal.slots[3] == value::Value{value::Map{{"Amazon", Day("2026-09-01")},
-                                                 {"Microsoft", Day("2026-10-15")}}});
+  CHECK(deal.slots[3] ==
+        value::Value{value::Map{{"Amazon", Day("2026-09-01")}, {"Microsoft", Day("2026-10-15")}}});
   CHECK(deal.slots[4] == value::Value{true});
   CHECK(deal.slots[5].is_absent());
   // `active at announce`: an instant of one day.
@@ -121,11 +121,11 @@ price_per_mtok: 1_000
   CHECK(out.Rendered() == "");
   REQUIRE(out.set.facts.size() == 1);
   const Fact& f = out.set.facts[0];
-  CHECK(f.id == "42");                   // a plain number is text for `id`
-  CHECK(f.slots[0] == Text("true"));     // and for a text field
+  CHECK(f.id == "42");                // a plain number is text for `id`
+  CHECK(f.slots[0] == Text("true"));  // and for a text field
   CHECK(f.slots[1] == Text("2026-01-01"));
-  CHECK(f.slots[2] == Mem(0, 1));        // `taxonomy.member`
-  CHECK(f.slots[3] == Mem(2, 0));        // the root of a taxonomy is a member
+  CHECK(f.slots[2] == Mem(0, 1));  // `taxonomy.member`
+  CHECK(f.slots[3] == Mem(2, 0));  // the root of a taxonomy is a member
   CHECK(f.slots[4] == value::Value{value::List{Mem(1, 4), Mem(1, 0), Mem(1, 9)}});
   CHECK(f.slots[5] == Day("2026-03-01"));  // a quoted date is a date
   CHECK(f.slots[7] == value::Value{1000.0});
@@ -202,9 +202,10 @@ TEST_CASE("yaml: an alias to its own ancestor is an error, not a loop", "[facts]
 }
 
 TEST_CASE("yaml: columns count code points, after a byte order mark too", "[facts][yaml]") {
-  auto out = LoadInMemory({{"f.yaml", "\xEF\xBB\xBFkind: deal\nid: d1\ntype: t\npartners: []\n"
-                                      "announce: 2026-01-01\n"
-                                      "notices: {Müller: 2026-10-15, Ünal: soon}\n"}},
+  auto out = LoadInMemory({{"f.yaml",
+                            "\xEF\xBB\xBFkind: deal\nid: d1\ntype: t\npartners: []\n"
+                            "announce: 2026-01-01\n"
+                            "notices: {Müller: 2026-10-15, Ünal: soon}\n"}},
                           {"f.yaml"});
   CHECK(out.Rendered() == R"(error[T0504]: field `notices` expects a map of dates, found text `soon`
  --> f.yaml:6:37
