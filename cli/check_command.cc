@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "base/file_system.h"
 #include "clock.h"
@@ -41,6 +42,7 @@ bool FailsRun(const findings::Summary& s, const std::string& fail_on) {
 }
 
 int RunCheck(const CheckOptions& options) {
+  ConfigureLogging(options.common);
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
@@ -65,6 +67,11 @@ int RunCheck(const CheckOptions& options) {
   request.as_of = *as_of;
 
   run::CheckRun result = run::RunCheck(request, fs, sources, diags);
+  spdlog::info("compiled {} policy files in {:.1f} ms; loaded {} facts from {} files in {:.1f} ms",
+               result.frontend.policy_files, result.times.compile_ms, result.facts.facts.size(),
+               result.facts.files, result.times.load_ms);
+  spdlog::info("planned in {:.1f} ms; evaluated in {:.1f} ms: {} findings", result.times.plan_ms,
+               result.times.eval_ms, result.findings.size());
 
   report::CheckReport rep;
   rep.as_of = value::FormatDate(request.as_of);

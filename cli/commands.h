@@ -20,6 +20,8 @@ struct CommonOptions {
 };
 
 void AddCommonOptions(CLI::App& cmd, CommonOptions& options);
+/// spdlog to stderr: warnings only, or everything with -v.
+void ConfigureLogging(const CommonOptions& options);
 
 void RegisterLint(CLI::App& app, int& exit_code);
 void RegisterCheck(CLI::App& app, int& exit_code);

@@ -1,5 +1,8 @@
 #include "commands.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 namespace treaty::cli {
 
 void AddCommonOptions(CLI::App& cmd, CommonOptions& options) {
@@ -18,6 +21,13 @@ void AddCommonOptions(CLI::App& cmd, CommonOptions& options) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd.add_flag("-q,--quiet", options.quiet, "Print only problems");
   cmd.add_flag("-v,--verbose", options.verbose, "Log what Treaty does to stderr");
+}
+
+void ConfigureLogging(const CommonOptions& options) {
+  auto logger = spdlog::stderr_color_mt("treaty");
+  logger->set_pattern("treaty: %v");
+  logger->set_level(options.verbose ? spdlog::level::info : spdlog::level::warn);
+  spdlog::set_default_logger(logger);
 }
 
 }  // namespace treaty::cli

@@ -1,64 +1,115 @@
 #include "report/findings_json.h"
 
-#include <nlohmann/json.hpp>
+#include "report/json_writer.h"
 
 namespace treaty::report {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json LocationJson(const findings::Location& l) { return Json{{"file", l.file}, {"line", l.line}}; }
-
-Json FindingJson(const findings::Finding& f) {
-  Json locations = Json::array();
-  for (const auto& l : f.locations) locations.push_back(LocationJson(l));
-  Json j{{"clause", f.clause},
-         {"agreement", f.agreement},
-         {"title", f.title},
-         {"rule", findings::RuleKindName(f.rule)},
-         {"severity", findings::SeverityName(f.severity)},
-         {"status", findings::StatusName(f.status)},
-         {"facts", f.facts},
-         {"locations", locations},
-         {"clause_location", LocationJson(f.clause_location)},
-         {"message", f.message},
-         {"conflicts_with", f.conflicts_with},
-         {"explanation", f.explanation}};
-  if (!f.waived_by.empty()) j["waived_by"] = f.waived_by;
-  if (!f.defeated_by.empty()) j["defeated_by"] = f.defeated_by;
-  return j;
+void WriteLocation(JsonWriter& w, const findings::Location& l) {
+  w.BeginObject();
+  w.Key("file");
+  w.String(l.file);
+  w.Key("line");
+  w.Number(l.line);
+  w.EndObject();
 }
 
-Json DiagnosticJson(const base::Diagnostic& d, const base::SourceSet* sources) {
-  Json j{{"severity", base::SeverityName(d.severity)}, {"code", d.code_name()}};
-  if (d.span.valid() && sources != nullptr) {
-    j["file"] = sources->PathOf(d.span);
-    j["line"] = d.span.line;
-    j["column"] = d.span.col;
+void WriteFinding(JsonWriter& w, const findings::Finding& f) {
+  w.BeginObject();
+  w.Key("clause");
+  w.String(f.clause);
+  w.Key("agreement");
+  w.String(f.agreement);
+  w.Key("title");
+  w.String(f.title);
+  w.Key("rule");
+  w.String(findings::RuleKindName(f.rule));
+  w.Key("severity");
+  w.String(findings::SeverityName(f.severity));
+  w.Key("status");
+  w.String(findings::StatusName(f.status));
+  w.Key("facts");
+  w.StringArray(f.facts);
+  w.Key("locations");
+  w.BeginArray();
+  for (const auto& l : f.locations) WriteLocation(w, l);
+  w.EndArray();
+  w.Key("clause_location");
+  WriteLocation(w, f.clause_location);
+  w.Key("message");
+  w.String(f.message);
+  w.Key("conflicts_with");
+  w.StringArray(f.conflicts_with);
+  w.Key("explanation");
+  w.StringArray(f.explanation);
+  if (!f.waived_by.empty()) {
+    w.Key("waived_by");
+    w.String(f.waived_by);
   }
-  j["message"] = d.message;
-  if (!d.help.empty()) j["help"] = d.help;
-  return j;
+  if (!f.defeated_by.empty()) {
+    w.Key("defeated_by");
+    w.String(f.defeated_by);
+  }
+  w.EndObject();
+}
+
+void WriteDiagnostic(JsonWriter& w, const base::Diagnostic& d, const base::SourceSet* sources) {
+  w.BeginObject();
+  w.Key("severity");
+  w.String(base::SeverityName(d.severity));
+  w.Key("code");
+  w.String(d.code_name());
+  if (d.span.valid() && sources != nullptr) {
+    w.Key("file");
+    w.String(sources->PathOf(d.span));
+    w.Key("line");
+    w.Number(d.span.line);
+    w.Key("column");
+    w.Number(d.span.col);
+  }
+  w.Key("message");
+  w.String(d.message);
+  if (!d.help.empty()) {
+    w.Key("help");
+    w.String(d.help);
+  }
+  w.EndObject();
 }
 
 }  // namespace
 
 std::string RenderJson(const CheckReport& report) {
+  std::string out;
+  out.reserve(512 + report.findings.size() * 700);
+  JsonWriter w(out);
   const auto& s = report.summary;
-  Json summary{{"facts", s.facts},       {"clauses", s.clauses}, {"errors", s.errors},
-               {"warnings", s.warnings}, {"infos", s.infos},     {"waived", s.waived},
-               {"pending", s.pending}};
-  Json findings = Json::array();
-  for (const auto& f : report.findings) findings.push_back(FindingJson(f));
-  Json diagnostics = Json::array();
-  for (const auto& d : report.diagnostics) diagnostics.push_back(DiagnosticJson(d, report.sources));
-  Json doc{{"version", 1},
-           {"as_of", report.as_of},
-           {"summary", summary},
-           {"findings", findings},
-           {"diagnostics", diagnostics}};
-  return doc.dump(2) + "\n";
+  w.BeginObject();
+  w.Key("version");
+  w.Number(1);
+  w.Key("as_of");
+  w.String(report.as_of);
+  w.Key("summary");
+  w.BeginObject();
+  const std::pair<const char*, size_t> counts[] = {
+      {"facts", s.facts},       {"clauses", s.clauses}, {"errors", s.errors}, {"warnings", s.warnings},
+      {"infos", s.infos},       {"waived", s.waived},   {"pending", s.pending}};
+  for (const auto& [key, n] : counts) {
+    w.Key(key);
+    w.Number(n);
+  }
+  w.EndObject();
+  w.Key("findings");
+  w.BeginArray();
+  for (const auto& f : report.findings) WriteFinding(w, f);
+  w.EndArray();
+  w.Key("diagnostics");
+  w.BeginArray();
+  for (const auto& d : report.diagnostics) WriteDiagnostic(w, d, report.sources);
+  w.EndArray();
+  w.EndObject();
+  out += '\n';
+  return out;
 }
 
 }  // namespace treaty::report

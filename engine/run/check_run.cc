@@ -1,6 +1,7 @@
 #include "run/check_run.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include "eval/evaluator.h"
@@ -33,22 +34,40 @@ void WarnIfVacuous(const check::Portfolio& portfolio, const facts::FactSet& fact
   }
 }
 
+class Stopwatch {
+ public:
+  double Lap() {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+    return ms;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
 CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs,
                   base::SourceSet& sources, base::DiagnosticEngine& diags) {
   CheckRun run;
+  Stopwatch watch;
   run.frontend = driver::CompilePortfolio(request.policy_roots, fs, sources, diags);
+  run.times.compile_ms = watch.Lap();
   if (diags.has_errors()) return run;
   const check::Portfolio& portfolio = run.frontend.portfolio;
   run.facts = facts::LoadFacts(request.fact_paths, portfolio, fs, sources, diags);
+  run.times.load_ms = watch.Lap();
   WarnIfVacuous(portfolio, run.facts, diags);
   plan::Plan plan = plan::Compile(portfolio);
+  run.times.plan_ms = watch.Lap();
   eval::EvalOptions options;
   options.as_of = request.as_of;
   options.show_defeated = request.show_defeated;
   run.findings = eval::Evaluate(plan, run.facts, sources, options, diags);
   std::sort(run.findings.begin(), run.findings.end(), findings::FindingLess);
+  run.times.eval_ms = watch.Lap();
   run.summary =
       findings::Summarize(run.findings, run.facts.facts.size(), portfolio.clauses.size());
   run.evaluated = true;

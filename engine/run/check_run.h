@@ -23,12 +23,21 @@ struct CheckRequest {
   bool show_defeated = false;
 };
 
+/// Wall-clock milliseconds of each phase, for `-v` logging and benchmarks.
+struct PhaseTimes {
+  double compile_ms = 0;
+  double load_ms = 0;
+  double plan_ms = 0;
+  double eval_ms = 0;
+};
+
 struct CheckRun {
   driver::Frontend frontend;
   facts::FactSet facts;
   std::vector<findings::Finding> findings;  // sorted
   findings::Summary summary;
   bool evaluated = false;  // false when the portfolio did not compile
+  PhaseTimes times;
 };
 
 CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs,
