@@ -24,8 +24,9 @@ struct Member {
 };
 
 struct Value;
+struct MapEntry;
 using List = std::vector<Value>;
-using Map = std::vector<std::pair<std::string, Value>>;  // sorted by key, keys unique
+using Map = std::vector<MapEntry>;  // sorted by key, keys unique
 
 struct Value {
   std::variant<Absent, bool, double, std::string, Date, Duration, Member, List, Map> v;
@@ -41,7 +42,15 @@ struct Value {
   }
 };
 
+/// A key and its value in a Map (a struct, not std::pair: Value is incomplete where Map is
+/// declared, which std::pair does not allow).
+struct MapEntry {
+  std::string first;  // the key
+  Value second;       // the value
+};
+
 bool operator==(const Value& a, const Value& b);
+bool operator==(const MapEntry& a, const MapEntry& b);
 /// Lookup in a map value; nullptr when the key is absent.
 const Value* Find(const Map& map, std::string_view key);
 
