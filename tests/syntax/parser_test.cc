@@ -378,7 +378,7 @@ TEST_CASE("syntax errors have codes and positions", "[syntax]") {
     auto p = ParseText(c.source);
     CHECK(Codes(p->diags) == c.codes);
     if (!p->diags.all().empty()) {
-      const auto& d = p->diags.Sorted()[0];
+      const base::Diagnostic d = p->diags.Sorted()[0];
       CHECK(d.span.line == c.line);
       CHECK(d.span.col == c.col);
       CHECK(!d.help.empty());
