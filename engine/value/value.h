@@ -45,6 +45,8 @@ struct Value {
 /// A key and its value in a Map (a struct, not std::pair: Value is incomplete where Map is
 /// declared, which std::pair does not allow).
 struct MapEntry {
+  MapEntry() = default;
+  MapEntry(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
   std::string first;  // the key
   Value second;       // the value
 };
