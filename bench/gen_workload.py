@@ -5,7 +5,10 @@ channel / segment equality or membership plus a model, so the rule index matters
 unkeyed, some permits override earlier clauses, one clause is a most-favoured-pricing join.
 
     bench/gen_workload.py --facts 100000 --clauses 1000 --out DIR
-    treaty check DIR/policies DIR/facts.jsonl --as-of 2026-06-01
+    treaty check --policies DIR/policies DIR/facts.jsonl --as-of 2026-06-01
+
+With --manifests K the facts go instead to K small YAML files DIR/manifests/mNN.yaml (one fact
+per YAML document), the shape of a pre-commit check of changed deployment manifests.
 """
 import argparse
 import json
@@ -82,6 +85,8 @@ def main():
     ap.add_argument("--clauses", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--manifests", type=int, default=0,
+                    help="write the facts as this many YAML files instead of facts.jsonl")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     models = [f"model-{i}" for i in range(200)]
@@ -110,17 +115,34 @@ def main():
                 '       and other.channel == bedrock and other.segment == fortune_500\n'
                 '       and azure.model == other.model and overlaps(azure, other)\n'
                 '       and other.price_per_mtok * 3 < azure.price_per_mtok\n  }\n}\n')
+    facts = []
+    for i in range(args.facts):
+        cloud, channel = rng.choice(CHANNELS)
+        fact = {"kind": "deployment", "id": f"dep-{i}", "provider": "OpenAI",
+                "model": rng.choice(models), "cloud": cloud, "channel": channel,
+                "api": rng.choice(["stateless", "product"]),
+                "segment": rng.choice(SEGMENTS),
+                "start": f"2026-{rng.randrange(1, 13):02}-{rng.randrange(1, 29):02}"}
+        if rng.randrange(10) < 8:
+            fact["price_per_mtok"] = 0.5 * (2 + rng.randrange(8))
+        facts.append(fact)
+    if args.manifests:
+        write_manifests(os.path.join(args.out, "manifests"), facts, args.manifests)
+        return
     with open(os.path.join(args.out, "facts.jsonl"), "w") as f:
-        for i in range(args.facts):
-            cloud, channel = rng.choice(CHANNELS)
-            fact = {"kind": "deployment", "id": f"dep-{i}", "provider": "OpenAI",
-                    "model": rng.choice(models), "cloud": cloud, "channel": channel,
-                    "api": rng.choice(["stateless", "product"]),
-                    "segment": rng.choice(SEGMENTS),
-                    "start": f"2026-{rng.randrange(1, 13):02}-{rng.randrange(1, 29):02}"}
-            if rng.randrange(10) < 8:
-                fact["price_per_mtok"] = 0.5 * (2 + rng.randrange(8))
+        for fact in facts:
             f.write(json.dumps(fact) + "\n")
+
+
+def write_manifests(folder, facts, count):
+    """Facts spread over `count` YAML files, one fact per YAML document."""
+    os.makedirs(folder, exist_ok=True)
+    for k in range(count):
+        docs = []
+        for fact in facts[k::count]:
+            docs.append("".join(f"{key}: {value}\n" for key, value in fact.items()))
+        with open(os.path.join(folder, f"m{k:02}.yaml"), "w") as f:
+            f.write("---\n".join(docs))
 
 
 if __name__ == "__main__":

@@ -6,13 +6,14 @@
 #include <spdlog/spdlog.h>
 
 #include "base/file_system.h"
+#include "clause_catalog.h"
 #include "clock.h"
 #include "commands.h"
 #include "driver/config.h"
 #include "exit_codes.h"
+#include "release_at_exit.h"
 #include "report/diagnostic_text.h"
-#include "report/findings_json.h"
-#include "report/findings_text.h"
+#include "report/render.h"
 #include "run/check_run.h"
 #include "terminal.h"
 
@@ -49,7 +50,8 @@ int RunCheck(const CheckOptions& options) {
   driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
 
   run::CheckRequest request;
-  request.policy_roots = options.common.policies.empty() ? config.policies : options.common.policies;
+  request.policy_roots =
+      options.common.policies.empty() ? config.policies : options.common.policies;
   request.fact_paths = options.paths.empty() ? config.facts : options.paths;
   request.show_defeated = options.show_defeated;
   const std::string fail_on =
@@ -66,34 +68,38 @@ int RunCheck(const CheckOptions& options) {
   }
   request.as_of = *as_of;
 
-  run::CheckRun result = run::RunCheck(request, fs, sources, diags);
+  // The run and the report are big (every fact, every finding) and are released, not freed,
+  // on the way out (release_at_exit.h).
+  auto result_owner = std::make_unique<run::CheckRun>(run::RunCheck(request, fs, sources, diags));
+  run::CheckRun& result = *result_owner;
   spdlog::info("compiled {} policy files in {:.1f} ms; loaded {} facts from {} files in {:.1f} ms",
                result.frontend.policy_files, result.times.compile_ms, result.facts.facts.size(),
                result.facts.files, result.times.load_ms);
   spdlog::info("planned in {:.1f} ms; evaluated in {:.1f} ms: {} findings", result.times.plan_ms,
                result.times.eval_ms, result.findings.size());
 
-  report::CheckReport rep;
+  auto rep_owner = std::make_unique<report::CheckReport>();
+  report::CheckReport& rep = *rep_owner;
+  rep.tool_version = TREATY_VERSION;
   rep.as_of = value::FormatDate(request.as_of);
   rep.summary = result.summary;
-  rep.findings = result.findings;
+  rep.findings = std::move(result.findings);
   rep.diagnostics = diags.Sorted();
   rep.sources = &sources;
+  if (result.evaluated) rep.clauses = DescribeClauses(result.frontend.portfolio, sources);
 
   std::string body;
   std::FILE* out_stream = stdout;
   const bool to_file = !options.output.empty();
-  if (options.format == "json") {
-    body = report::RenderJson(rep);
-  } else {
-    if (!rep.diagnostics.empty()) {
-      report::TextStyle err_style{UseColor(options.common.color, stderr)};
-      std::fputs(report::RenderDiagnostics(rep.diagnostics, sources, err_style).c_str(), stderr);
-    }
-    if (result.evaluated && !(options.common.quiet && rep.findings.empty())) {
-      report::TextStyle style{!to_file && UseColor(options.common.color, out_stream)};
-      body = report::RenderText(rep, style);
-    }
+  if (!report::CarriesDiagnostics(options.format) && !rep.diagnostics.empty()) {
+    report::TextStyle err_style{UseColor(options.common.color, stderr)};
+    std::fputs(report::RenderDiagnostics(rep.diagnostics, sources, err_style).c_str(), stderr);
+  }
+  if (options.format != "text") {
+    body = report::Render(options.format, rep);
+  } else if (result.evaluated && !(options.common.quiet && rep.findings.empty())) {
+    report::TextStyle style{!to_file && UseColor(options.common.color, out_stream)};
+    body = report::Render(options.format, rep, style);
   }
   if (to_file) {
     std::ofstream file(options.output, std::ios::binary);
@@ -103,10 +109,14 @@ int RunCheck(const CheckOptions& options) {
       return kExitInput;
     }
   } else {
-    std::fputs(body.c_str(), out_stream);
+    std::fwrite(body.data(), 1, body.size(), out_stream);
   }
-  if (diags.has_errors()) return kExitInput;
-  return FailsRun(result.summary, fail_on) ? kExitFindings : kExitOk;
+  const int code = diags.has_errors()                  ? kExitInput
+                   : FailsRun(result.summary, fail_on) ? kExitFindings
+                                                       : kExitOk;
+  ReleaseAtExit(std::move(rep_owner));
+  ReleaseAtExit(std::move(result_owner));
+  return code;
 }
 
 }  // namespace
@@ -118,16 +128,20 @@ void RegisterCheck(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  treaty check                                  # paths from treaty.yaml\n"
       "  treaty check --policies policies fixtures/deployments --as-of 2026-06-01\n"
-      "  treaty check manifests/new.yaml --format json --output findings.json");
+      "  treaty check manifests/new.yaml --format json --output findings.json\n"
+      "  treaty check --format sarif --output treaty.sarif    # for code scanning\n"
+      "  treaty check --format junit --output treaty-junit.xml --fail-on never");
   AddCommonOptions(*cmd, options->common);
   cmd->add_option("paths", options->paths,
                   "Fact files or directories (YAML, JSONL; default: treaty.yaml, else fixtures/)");
   cmd->add_option("--as-of", options->as_of, "The date to check as of (YYYY-MM-DD; default today)");
-  cmd->add_option("--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", options->format,
+                  "Output format: text, json, sarif, junit, markdown or csv")
+      ->check(CLI::IsMember(
+          std::vector<std::string>(report::kCheckFormats.begin(), report::kCheckFormats.end())));
   cmd->add_option("--output", options->output, "Write the report to FILE instead of stdout");
   cmd->add_flag("--show-defeated", options->show_defeated,
-                 "Also list findings defeated by an overriding clause");
+                "Also list findings defeated by an overriding clause");
   cmd->callback([options, &exit_code] { exit_code = RunCheck(*options); });
 }
 

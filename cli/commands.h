@@ -24,7 +24,14 @@ void AddCommonOptions(CLI::App& cmd, CommonOptions& options);
 void ConfigureLogging(const CommonOptions& options);
 
 void RegisterLint(CLI::App& app, int& exit_code);
+void RegisterFmt(CLI::App& app, int& exit_code);
 void RegisterCheck(CLI::App& app, int& exit_code);
+void RegisterAudit(CLI::App& app, int& exit_code);
 void RegisterVersion(CLI::App& app, int& exit_code);
+void RegisterInit(CLI::App& app, int& exit_code);
+/// Register last: the script it prints is generated from every command registered before it.
+void RegisterCompletion(CLI::App& app, int& exit_code);
+void RegisterTest(CLI::App& app, int& exit_code);
+void RegisterExplain(CLI::App& app, int& exit_code);
 
 }  // namespace treaty::cli

@@ -1,55 +1,104 @@
-// `treaty lint`: compile the portfolio and print its diagnostics.
+// `treaty lint`: compile the portfolio and print its diagnostics, with the lints that need facts
+// (a waiver that matches no finding) when the portfolio's facts are known.
 #include <cstdio>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "base/file_system.h"
-#include "check/lints.h"
+#include "clock.h"
 #include "commands.h"
-#include "driver/frontend.h"
+#include "driver/config.h"
 #include "exit_codes.h"
 #include "report/diagnostic_text.h"
+#include "run/lint_run.h"
 #include "terminal.h"
 
 namespace treaty::cli {
 
 namespace {
 
-int RunLint(const CommonOptions& options) {
+struct LintOptions {
+  CommonOptions common;
+  std::vector<std::string> paths;
+  std::string as_of;
+};
+
+int RunLint(const LintOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  std::vector<std::string> roots = options.policies;
-  if (roots.empty()) roots.push_back("policies");
-  driver::Frontend fe = driver::CompilePortfolio(roots, fs, sources, diags);
-  if (!diags.has_errors()) check::RunLints(fe.portfolio, diags);
+  driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
+
+  run::LintRequest request;
+  request.policy_roots =
+      options.common.policies.empty() ? config.policies : options.common.policies;
+  // Facts belong to a portfolio: those named here, or treaty.yaml's when its policies are used
+  // too (docs/diagnostics.md, T0702).
+  if (!options.paths.empty()) {
+    request.fact_paths = options.paths;
+  } else if (options.common.policies.empty()) {
+    std::error_code ec;
+    for (const auto& p : config.facts) {
+      if (!config.path.empty() || std::filesystem::exists(p, ec)) request.fact_paths.push_back(p);
+    }
+  }
+  std::string as_of_text = options.as_of.empty() ? config.as_of : options.as_of;
+  auto as_of = ResolveAsOf(as_of_text);
+  if (!as_of) {
+    std::fputs(fmt::format("error: invalid --as-of `{}`: expected a date like 2026-11-29 or "
+                           "`today`\n",
+                           as_of_text)
+                   .c_str(),
+               stderr);
+    return kExitInput;
+  }
+  request.as_of = *as_of;
+
+  run::LintRun result = run::RunLint(request, fs, sources, diags);
   const auto sorted = diags.Sorted();
-  report::TextStyle style{UseColor(options.color, stdout)};
+  report::TextStyle style{UseColor(options.common.color, stdout)};
   std::fputs(report::RenderDiagnostics(sorted, sources, style).c_str(), stdout);
-  if (sorted.empty() && !options.quiet) {
+  if (sorted.empty() && !options.common.quiet) {
+    const auto& fe = result.frontend;
     const auto& p = fe.portfolio;
-    std::fputs(fmt::format("ok: {} file{}, {} agreement{}, {} clause{}, no problems\n",
-                           fe.policy_files, fe.policy_files == 1 ? "" : "s",
-                           p.agreements.size(), p.agreements.size() == 1 ? "" : "s",
-                           p.clauses.size(), p.clauses.size() == 1 ? "" : "s")
+    std::string facts;
+    if (result.checked_facts) {
+      facts = fmt::format(", waivers checked against {} fact{}", result.facts,
+                          result.facts == 1 ? "" : "s");
+    }
+    std::fputs(fmt::format("ok: {} file{}, {} agreement{}, {} clause{}{}, no problems\n",
+                           fe.policy_files, fe.policy_files == 1 ? "" : "s", p.agreements.size(),
+                           p.agreements.size() == 1 ? "" : "s", p.clauses.size(),
+                           p.clauses.size() == 1 ? "" : "s", facts)
                    .c_str(),
                stdout);
   }
+  const auto& fail_on = options.common.fail_on;
   if (diags.has_errors()) return kExitInput;
-  if ((options.fail_on == "warning" || options.fail_on == "info") && diags.warning_count() > 0) {
+  if ((fail_on == "warning" || fail_on == "info") && diags.warning_count() > 0) {
     return kExitFindings;
   }
-  if (options.fail_on == "info" && diags.info_count() > 0) return kExitFindings;
+  if (fail_on == "info" && diags.info_count() > 0) return kExitFindings;
   return kExitOk;
 }
 
 }  // namespace
 
 void RegisterLint(CLI::App& app, int& exit_code) {
-  auto options = std::make_shared<CommonOptions>();
+  auto options = std::make_shared<LintOptions>();
   CLI::App* cmd = app.add_subcommand("lint", "Compile the portfolio and print its diagnostics");
-  cmd->footer("Example:\n  treaty lint --policies policies/");
-  AddCommonOptions(*cmd, *options);
+  cmd->footer(
+      "With fact paths, or with policies and facts both from treaty.yaml, lint also runs the\n"
+      "portfolio over the facts and warns about waivers that match no finding (T0702).\n"
+      "Examples:\n"
+      "  treaty lint                                   # policies and facts from treaty.yaml\n"
+      "  treaty lint --policies policies/              # the policies alone\n"
+      "  treaty lint --policies policies/ fixtures/ --as-of 2026-11-29");
+  AddCommonOptions(*cmd, options->common);
+  cmd->add_option("paths", options->paths,
+                  "Fact files or directories to check waivers against (default: see above)");
+  cmd->add_option("--as-of", options->as_of, "The date to lint as of (YYYY-MM-DD; default today)");
   cmd->callback([options, &exit_code] { exit_code = RunLint(*options); });
 }
 

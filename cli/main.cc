@@ -15,8 +15,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run `treaty COMMAND --help` for a command's options and an example.");
   RegisterCheck(app, exit_code);
+  RegisterAudit(app, exit_code);
   RegisterLint(app, exit_code);
+  RegisterTest(app, exit_code);
+  RegisterExplain(app, exit_code);
   RegisterVersion(app, exit_code);
+  RegisterInit(app, exit_code);
+  RegisterFmt(app, exit_code);
+  RegisterCompletion(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -17,7 +17,7 @@ for target in $build/tests/fuzz/fuzz_*; do
   seeds=()
   [ -d "tests/fuzz/seeds/$name" ] && seeds+=("tests/fuzz/seeds/$name")
   case $name in
-    fuzz_parse) [ -d policies ] && seeds+=(policies) ;;  # the shipped portfolio
+    fuzz_parse|fuzz_fmt) [ -d policies ] && seeds+=(policies) ;;  # the shipped portfolio
   esac
   echo "fuzz: $name for ${seconds}s"
   "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \

@@ -3,11 +3,13 @@
 # package is present it only checks and returns.
 set -euo pipefail
 packages=(
-  cmake ninja-build g++ make git clang libclang-rt-14-dev
+  cmake ninja-build g++ make git
   antlr4 libantlr4-runtime-dev default-jre-headless
   libyaml-cpp-dev libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev
   catch2 libcli11-dev nlohmann-json3-dev libz3-dev libbenchmark-dev
-  python3 python3-jsonschema python3-yaml libxml2-utils
+  hyperfine time
+  python3 python3-jsonschema python3-yaml libxml2-utils pre-commit
+  chromium
 )
 missing=()
 for p in "${packages[@]}"; do

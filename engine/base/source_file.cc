@@ -15,8 +15,9 @@ Span Join(const Span& a, const Span& b) {
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const std::string_view all = text_;
+  for (size_t nl = all.find('\n'); nl != std::string_view::npos; nl = all.find('\n', nl + 1)) {
+    line_starts_.push_back(static_cast<uint32_t>(nl + 1));  // find() is memchr
   }
 }
 

@@ -18,7 +18,9 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "eval/expr_eval.h"
@@ -270,30 +272,91 @@ class Evaluator {
       if (r.kind == RuleKind::kPermit && r.vars.size() >= 2) multi_permits_.push_back(ri);
     }
     ExpiredWaivers();
+    return SortedFindings(MaterializeAll());
+  }
 
-    std::vector<findings::Finding> out;
-    out.reserve(raws_.size());
-    for (Raw& raw : raws_) {
-      findings::Finding f = Materialize(raw);
-      if (f.status == findings::Status::kDefeated && !options_.show_defeated) continue;
-      out.push_back(std::move(f));
+  /// Run(), then fact `fi` against every rule with a variable of its kind.
+  FactTrace Trace(uint32_t fi) {
+    trace_fact_ = fi;
+    FactTrace out;
+    out.findings = Run();
+    const Fact& f = facts_.facts[fi];
+    for (uint32_t ri = 0; ri < plan_.rules.size(); ++ri) {
+      const Rule& r = plan_.rules[ri];
+      for (uint32_t v = 0; v < r.vars.size(); ++v) {
+        if (r.vars[v].kind != f.kind) continue;
+        RuleTrace t;
+        t.rule = ri;
+        t.var = v;
+        t.meets_window = Meets(f, plan_.clauses[r.clause].window);
+        std::fill(binding_.begin(), binding_.end(), nullptr);
+        binding_[v] = &f;
+        ev_.Bind(binding_.data(), static_cast<uint32_t>(r.vars.size()));
+        ev_.ResetScratch();
+        if (r.vars.size() > 1) {
+          t.in_scope = true;
+          if (v < r.var_filters.size()) {
+            for (NodeId c : r.var_filters[v]) {
+              ev_.ResetScratch();
+              t.in_scope = t.in_scope && ev_.Truth(c) == Tri::kTrue;
+              Explain(r, "when", c, SourceText(r, c), t.lines);
+            }
+          }
+          out.rules.push_back(std::move(t));
+          continue;
+        }
+        const bool when = r.when == plan::kNone || ev_.Truth(r.when) == Tri::kTrue;
+        ev_.ResetScratch();
+        t.excepted = when && r.unless != plan::kNone && ev_.Truth(r.unless) == Tri::kTrue;
+        t.in_scope = when && !t.excepted;
+        ExplainScope(r, t.lines);
+        if (t.in_scope) {
+          switch (r.kind) {
+            case RuleKind::kRequire:
+            case RuleKind::kExclusive:
+              ev_.ResetScratch();
+              t.satisfied = r.requirement == plan::kNone || ev_.Truth(r.requirement) == Tri::kTrue;
+              ExplainRequirement(r, t.lines);
+              break;
+            case RuleKind::kExists: {
+              t.satisfied = !f.start || *f.start <= r.due;
+              std::string due = value::FormatDate(r.due);
+              t.lines.push_back(
+                  !f.start      ? fmt::format("obligation: due {}; a timeless fact meets it", due)
+                  : t.satisfied ? fmt::format("obligation: due {}; starts {}, on or before it", due,
+                                              value::FormatDate(*f.start))
+                                : fmt::format("obligation: due {}; starts {}, after it", due,
+                                              value::FormatDate(*f.start)));
+              break;
+            }
+            case RuleKind::kLimit:
+              if (auto it = trace_limit_.find(ri); it != trace_limit_.end()) {
+                t.lines.push_back(it->second);
+              }
+              break;
+            default:
+              break;
+          }
+        }
+        out.rules.push_back(std::move(t));
+      }
     }
-    std::sort(out.begin(), out.end(), [](const findings::Finding& a, const findings::Finding& b) {
-      if (findings::FindingLess(a, b)) return true;
-      if (findings::FindingLess(b, a)) return false;
-      return std::tie(a.message, a.explanation) < std::tie(b.message, b.explanation);
-    });
     return out;
   }
 
  private:
+  /// Threads for `n` items of work: EvalOptions::threads, or 2 from `many` items on.
+  unsigned Threads(size_t n, size_t many) const {
+    unsigned threads = options_.threads;
+    if (threads == 0) threads = n >= many ? 2 : 1;
+    return std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(n, 1))));
+  }
+
   // ------------------------------------------------------------ phase 1
 
   void ScopePass() {
     size_t n = facts_.facts.size();
-    unsigned threads = options_.threads;
-    if (threads == 0) threads = n >= 20000 ? 2 : 1;
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n)));
+    const unsigned threads = Threads(n, 20000);
     std::vector<ChunkOut> outs(threads);
     if (threads == 1) {
       Worker(plan_, facts_, options_).Run(0, n, outs[0]);
@@ -380,17 +443,32 @@ class Evaluator {
         if (r.join_slot1 >= f.slots.size() || f.slots[r.join_slot1].is_absent()) continue;
         buckets[HashValue(f.slots[r.join_slot1])].push_back(fi);
       }
+      // Bucket the first side too and join bucket by bucket: the facts of one bucket stay in
+      // cache while every pair of it is tested (probing in fact order misses on every probe).
+      // The order of the raw findings does not matter: findings are sorted at the end.
+      std::vector<std::pair<uint64_t, uint32_t>> firsts;
+      firsts.reserve(lists[0].size());
       for (uint32_t f0 : lists[0]) {
         const Fact& f = facts_.facts[f0];
         if (r.join_slot0 >= f.slots.size() || f.slots[r.join_slot0].is_absent()) continue;
-        auto it = buckets.find(HashValue(f.slots[r.join_slot0]));
-        if (it == buckets.end()) continue;
-        for (uint32_t f1 : it->second) {
-          if (f1 == f0) continue;  // the same fact never binds two variables
-          bound[0] = f0;
-          bound[1] = f1;
-          check();
+        firsts.emplace_back(HashValue(f.slots[r.join_slot0]), f0);
+      }
+      std::sort(firsts.begin(), firsts.end());
+      for (size_t i = 0; i < firsts.size();) {
+        size_t j = i;
+        while (j < firsts.size() && firsts[j].first == firsts[i].first) ++j;
+        auto it = buckets.find(firsts[i].first);
+        if (it != buckets.end()) {
+          for (size_t k = i; k < j; ++k) {
+            for (uint32_t f1 : it->second) {
+              if (f1 == firsts[k].second) continue;  // the same fact never binds two variables
+              bound[0] = firsts[k].second;
+              bound[1] = f1;
+              check();
+            }
+          }
         }
+        i = j;
       }
       return;
     }
@@ -443,6 +521,16 @@ class Evaluator {
           amount[i] = counted[i] ? v.num : 0;
         }
       }
+      // `treaty explain`: the running figure of the traced fact when it stays within the cap.
+      auto note = [&](size_t i, const std::string& period, double running) {
+        if (members[i] != trace_fact_) return;
+        trace_limit_[ri] =
+            counted[i]
+                ? fmt::format("limit {} in {}{}: running {} {} <= cap {}", what, period, group_text,
+                              r.limit_sum ? "sum" : "count", plan::RenderNumber(running), cap)
+                : fmt::format("limit {} in {}{}: the amount is absent and adds nothing", what,
+                              period, group_text);
+      };
       auto emit = [&](size_t i, const std::string& period, double running) {
         Raw raw;
         raw.rule = ri;
@@ -461,7 +549,11 @@ class Evaluator {
           const Fact& f = facts_.facts[members[i]];
           if (!f.start) {
             timeless += amount[i];
-            if (counted[i] && timeless > r.cap) emit(i, "all time", timeless);
+            if (counted[i] && timeless > r.cap) {
+              emit(i, "all time", timeless);
+            } else {
+              note(i, "all time", timeless);
+            }
             continue;
           }
           window_sum += amount[i];
@@ -472,10 +564,12 @@ class Evaluator {
             if (g.start) window_sum -= amount[lo];
             ++lo;
           }
+          std::string period =
+              fmt::format("the {} days ending {}", r.rolling_days, value::FormatDate(*f.start));
           if (counted[i] && window_sum > r.cap) {
-            emit(i,
-                 fmt::format("the {} days ending {}", r.rolling_days, value::FormatDate(*f.start)),
-                 window_sum);
+            emit(i, period, window_sum);
+          } else {
+            note(i, period, window_sum);
           }
         }
         continue;
@@ -485,7 +579,11 @@ class Evaluator {
         PeriodOf p = CalendarPeriod(r.period, facts_.facts[members[i]].start);
         double& total = running[p.key];
         total += amount[i];
-        if (counted[i] && total > r.cap) emit(i, p.label, total);
+        if (counted[i] && total > r.cap) {
+          emit(i, p.label, total);
+        } else {
+          note(i, p.label, total);
+        }
       }
     }
   }
@@ -523,6 +621,76 @@ class Evaluator {
                 .WithHelp("renew the waiver with a later `until`, or remove it"));
       }
     }
+  }
+
+  // ------------------------------------------------------------ phase 4: all findings
+
+  /// Clause ranks in the order of their qualified names (unique), so that findings sort by
+  /// clause without comparing strings.
+  void RankClauses() {
+    if (!clause_rank_.empty() || plan_.clauses.empty()) return;
+    std::vector<uint32_t> order(plan_.clauses.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return plan_.clauses[a].qualified < plan_.clauses[b].qualified;
+    });
+    clause_rank_.resize(order.size());
+    for (uint32_t i = 0; i < order.size(); ++i) clause_rank_[order[i]] = i;
+  }
+
+  /// Every raw finding materialized, in raw order (defeated ones included). With many
+  /// findings the second half is built by a second Evaluator on its own thread; a finding
+  /// depends only on its raw finding, so the split does not change the result.
+  std::vector<findings::Finding> MaterializeAll() {
+    RankClauses();
+    const size_t n = raws_.size();
+    std::vector<findings::Finding> built(n);
+    const size_t half = Threads(n, 2000) > 1 ? n / 2 : n;
+    std::thread helper_thread;
+    std::unique_ptr<Evaluator> helper;
+    if (half < n) {
+      helper = std::make_unique<Evaluator>(plan_, facts_, sources_, options_, diags_);
+      helper->multi_permits_ = multi_permits_;
+      helper->clause_rank_ = clause_rank_;
+      helper_thread = std::thread([&] {
+        for (size_t i = half; i < n; ++i) built[i] = helper->Materialize(raws_[i]);
+      });
+    }
+    for (size_t i = 0; i < half; ++i) built[i] = Materialize(raws_[i]);
+    if (helper_thread.joinable()) helper_thread.join();
+    return built;
+  }
+
+  /// The findings to report, sorted with findings::FindingLess (ties by message, then
+  /// explanation). Sorts indices on precomputed keys: clause rank, then the bound facts' ids.
+  std::vector<findings::Finding> SortedFindings(std::vector<findings::Finding> built) {
+    std::vector<uint32_t> order;
+    order.reserve(built.size());
+    for (uint32_t i = 0; i < built.size(); ++i) {
+      if (built[i].status == findings::Status::kDefeated && !options_.show_defeated) continue;
+      order.push_back(i);
+    }
+    auto rank = [&](uint32_t i) { return clause_rank_[plan_.rules[raws_[i].rule].clause]; };
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const uint32_t rx = rank(x), ry = rank(y);
+      if (rx != ry) return rx < ry;
+      const std::vector<uint32_t>& fx = raws_[x].facts;
+      const std::vector<uint32_t>& fy = raws_[y].facts;
+      for (size_t k = 0; k < fx.size() && k < fy.size(); ++k) {
+        if (fx[k] == fy[k]) continue;
+        const int c = facts_.facts[fx[k]].id.compare(facts_.facts[fy[k]].id);
+        if (c != 0) return c < 0;
+      }
+      if (fx.size() != fy.size()) return fx.size() < fy.size();
+      const findings::Finding& a = built[x];
+      const findings::Finding& b = built[y];
+      return std::tie(a.status, a.message, a.explanation) <
+             std::tie(b.status, b.message, b.explanation);
+    });
+    std::vector<findings::Finding> out;
+    out.reserve(order.size());
+    for (uint32_t i : order) out.push_back(std::move(built[i]));
+    return out;
   }
 
   // ------------------------------------------------------------ phase 3
@@ -569,7 +737,16 @@ class Evaluator {
 
   // ------------------------------------------------------------ phase 4
 
-  std::string SourceText(const Rule& r, NodeId id) const {
+  /// The source text of node `id` of rule `r`, whitespace collapsed (cached: every finding of
+  /// a rule explains the same parts).
+  const std::string& SourceText(const Rule& r, NodeId id) {
+    const uint64_t key = Pack(static_cast<uint32_t>(&r - plan_.rules.data()), id);
+    auto it = source_text_.find(key);
+    if (it == source_text_.end()) it = source_text_.emplace(key, RenderSource(r, id)).first;
+    return it->second;
+  }
+
+  std::string RenderSource(const Rule& r, NodeId id) const {
     const plan::Node& n = plan_.nodes[id];
     if (n.span.valid() && n.span.file < sources_.size()) {
       std::string_view text = sources_.Get(n.span.file).text();
@@ -692,6 +869,21 @@ class Evaluator {
                               TriText(t)));
   }
 
+  /// The scope of a rule, part by part, for the current binding.
+  void ExplainScope(const Rule& r, std::vector<std::string>& out) {
+    for (NodeId p : r.when_parts) Explain(r, "when", p, SourceText(r, p), out);
+    for (NodeId p : r.unless_parts) Explain(r, "unless", p, SourceText(r, p), out);
+  }
+
+  /// The requirement of a require/exclusive rule, part by part, for the current binding.
+  void ExplainRequirement(const Rule& r, std::vector<std::string>& out) {
+    if (r.kind == RuleKind::kExclusive && r.requirement != plan::kNone) {
+      Explain(r, "requirement", r.requirement, r.requirement_text, out);
+    } else if (r.kind == RuleKind::kRequire) {
+      for (NodeId p : r.requirement_parts) Explain(r, "requirement", p, SourceText(r, p), out);
+    }
+  }
+
   std::string DefaultMessage(const Rule& r, const Raw& raw) const {
     const plan::Clause& c = plan_.clauses[r.clause];
     std::string who;
@@ -765,15 +957,20 @@ class Evaluator {
             std::binary_search(c.overridden_by.begin(), c.overridden_by.end(), k)) {
           return;
         }
-        f.conflicts_with.push_back(plan_.clauses[k].qualified);
+        conflicts_.push_back(k);
       };
+      conflicts_.clear();
       for (uint32_t ri : Matches(raw.facts[0])) add_conflict(plan_.rules[ri].clause);
       for (uint32_t pi : multi_permits_) {
         if (PermitMatches(pi, raw.facts)) add_conflict(plan_.rules[pi].clause);
       }
-      std::sort(f.conflicts_with.begin(), f.conflicts_with.end());
-      f.conflicts_with.erase(std::unique(f.conflicts_with.begin(), f.conflicts_with.end()),
-                             f.conflicts_with.end());
+      // In the order of the clauses' names (ranks are distinct, as the names are).
+      RankClauses();
+      std::sort(conflicts_.begin(), conflicts_.end(),
+                [&](uint32_t a, uint32_t b) { return clause_rank_[a] < clause_rank_[b]; });
+      conflicts_.erase(std::unique(conflicts_.begin(), conflicts_.end()), conflicts_.end());
+      f.conflicts_with.reserve(conflicts_.size());
+      for (uint32_t k : conflicts_) f.conflicts_with.push_back(plan_.clauses[k].qualified);
     }
     if (!f.defeated_by.empty()) {
       f.status = findings::Status::kDefeated;
@@ -805,15 +1002,8 @@ class Evaluator {
     if (raw.facts.empty()) {
       if (r.when != plan::kNone) f.explanation.push_back("scope when " + SourceText(r, r.when));
     } else {
-      for (NodeId p : r.when_parts) Explain(r, "when", p, SourceText(r, p), f.explanation);
-      for (NodeId p : r.unless_parts) Explain(r, "unless", p, SourceText(r, p), f.explanation);
-      if (r.kind == RuleKind::kExclusive && r.requirement != plan::kNone) {
-        Explain(r, "requirement", r.requirement, r.requirement_text, f.explanation);
-      } else if (r.kind == RuleKind::kRequire) {
-        for (NodeId p : r.requirement_parts) {
-          Explain(r, "requirement", p, SourceText(r, p), f.explanation);
-        }
-      }
+      ExplainScope(r, f.explanation);
+      ExplainRequirement(r, f.explanation);
     }
     for (auto& line : raw.extra) f.explanation.push_back(std::move(line));
     return f;
@@ -830,8 +1020,13 @@ class Evaluator {
   std::vector<uint64_t> scoped_;  // (rule, fact), sorted
   Worker lookup_;                 // index lookups for Matches()
   std::unordered_map<uint32_t, std::vector<uint32_t>> matches_;
+  std::unordered_map<uint64_t, std::string> source_text_;  // (rule, node) -> SourceText
+  std::vector<uint32_t> clause_rank_;                      // clause -> rank of its name
+  std::vector<uint32_t> conflicts_;                        // scratch of Materialize
   std::vector<std::vector<uint32_t>> by_kind_;
   std::vector<uint32_t> multi_permits_;
+  uint32_t trace_fact_ = plan::kNone;                      // the fact TraceFact follows
+  std::unordered_map<uint32_t, std::string> trace_limit_;  // rule -> its running figure
 };
 
 }  // namespace
@@ -840,6 +1035,14 @@ std::vector<findings::Finding> Evaluate(const plan::Plan& plan, const facts::Fac
                                         const base::SourceSet& sources, const EvalOptions& options,
                                         base::DiagnosticEngine& diags) {
   return Evaluator(plan, facts, sources, options, diags).Run();
+}
+
+FactTrace TraceFact(const plan::Plan& plan, const facts::FactSet& facts, uint32_t fact,
+                    const base::SourceSet& sources, const EvalOptions& options,
+                    base::DiagnosticEngine& diags) {
+  EvalOptions with_defeated = options;
+  with_defeated.show_defeated = true;
+  return Evaluator(plan, facts, sources, with_defeated, diags).Trace(fact);
 }
 
 }  // namespace treaty::eval

@@ -1,9 +1,11 @@
 #pragma once
 /// The evaluator: plan::Plan + facts::FactSet -> findings (LANGUAGE.md §3–§5, §8). Runs the
-/// compiled plan only (never the checker's model or the AST). One entry point, Evaluate; it
-/// reports expired waivers (T0604) to `diags`. Stateless between calls; thread-safe for
+/// compiled plan only (never the checker's model or the AST). Evaluate runs a check; it reports
+/// expired waivers (T0604) to `diags`. TraceFact does the same and also traces one fact against
+/// every rule that can bind it (`treaty explain`). Stateless between calls; thread-safe for
 /// distinct `diags`.
 
+#include <string>
 #include <vector>
 
 #include "base/diagnostic_engine.h"
@@ -26,5 +28,35 @@ struct EvalOptions {
 std::vector<findings::Finding> Evaluate(const plan::Plan& plan, const facts::FactSet& facts,
                                         const base::SourceSet& sources, const EvalOptions& options,
                                         base::DiagnosticEngine& diags);
+
+/// How one fact fares against one rule with a variable of its kind.
+struct RuleTrace {
+  uint32_t rule = 0;          // index into plan.rules
+  uint32_t var = 0;           // the rule variable the fact is bound to
+  bool meets_window = false;  // the fact's active span meets the clause's window
+  /// `when` held and `unless` did not, for this fact alone. For a join: the conditions that read
+  /// only this variable held (whether the fact pairs with another is in the findings).
+  bool in_scope = false;
+  bool excepted = false;  // `when` held but an `unless` held too (single-variable rules)
+  /// require/exclusive: the requirement held (an unknown requirement did not). exists: the fact
+  /// starts on or before the due date. Otherwise false.
+  bool satisfied = false;
+  /// Condition by condition with the values seen, as in a finding's explanation; for a limit in
+  /// scope and within its cap, the running count or sum.
+  std::vector<std::string> lines;
+};
+
+struct FactTrace {
+  /// Plan order; one entry per (rule, variable of the fact's kind).
+  std::vector<RuleTrace> rules;
+  /// Every finding of the run over the whole fact set (limits and joins depend on the other
+  /// facts), defeated ones included whatever `show_defeated` says; sorted as by Evaluate.
+  std::vector<findings::Finding> findings;
+};
+
+/// Evaluate, then fact `fact` (an index into `facts`) traced against every rule.
+FactTrace TraceFact(const plan::Plan& plan, const facts::FactSet& facts, uint32_t fact,
+                    const base::SourceSet& sources, const EvalOptions& options,
+                    base::DiagnosticEngine& diags);
 
 }  // namespace treaty::eval

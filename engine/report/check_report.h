@@ -1,9 +1,14 @@
 #pragma once
 /// The result of a check as reporters see it: the as-of date, the summary, the findings (sorted
-/// with findings::FindingLess) and the run's diagnostics with the sources they point into.
-/// Every format renders this one value.
+/// with findings::FindingLess), the run's diagnostics with the sources they point into, and the
+/// portfolio's clauses (for formats that list rules or passing clauses). Every format renders
+/// this one value. `treaty audit` adds agreement windows, exclusivity grants, waivers and the
+/// comparison with the previous run for its HTML report.
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -12,12 +17,93 @@
 
 namespace treaty::report {
 
+/// One clause of the portfolio as the SARIF and JUnit reporters describe it.
+struct ClauseInfo {
+  std::string id;         // "MSFT_2025/2.1"
+  std::string agreement;  // "MSFT_2025"
+  std::string title;
+  std::string text;
+  findings::Severity severity = findings::Severity::kError;
+  findings::Location location;  // where the clause is written
+};
+
+/// A window of dates, [from, until) as YYYY-MM-DD; `until` empty when open-ended.
+struct DateWindow {
+  std::string from;
+  std::string until;
+};
+
+/// An agreement as the audit report's timeline draws it.
+struct AgreementInfo {
+  std::string id;
+  std::string title;
+  DateWindow window;
+};
+
+/// A clause with an `exclusive` rule: what it grants and when (its effective window).
+struct ExclusiveGrant {
+  std::string clause;     // "MSFT_2025/2.1"
+  std::string agreement;  // "MSFT_2025"
+  std::string title;
+  std::string grant;  // "deployment.cloud to Azure"
+  DateWindow window;
+};
+
+/// A waiver of the portfolio and how many findings of the run it waived.
+struct WaiverInfo {
+  std::string id;
+  std::string clause;
+  std::string until;  // "" when it never expires
+  std::string approved_by;
+  std::string reason;
+  size_t findings = 0;
+};
+
+/// The active span of a fact a finding cites; `end` empty when open-ended, both empty when
+/// the fact's kind is timeless.
+struct FactDates {
+  std::string id;
+  std::string start;
+  std::string end;
+};
+
+/// What changed since the previous completed run with the same roots (lists may be cut short;
+/// the counts are exact).
+struct RunChanges {
+  int64_t run = 0;
+  std::optional<int64_t> base;  // nullopt: the first run over these roots
+  size_t added_count = 0;
+  size_t resolved_count = 0;
+  size_t unchanged_count = 0;
+  size_t changed_count = 0;
+  std::vector<findings::Finding> added;
+  std::vector<findings::Finding> resolved;
+  /// Findings in both runs whose status changed, with the status they had before.
+  std::vector<std::pair<findings::Finding, findings::Status>> changed;
+};
+
 struct CheckReport {
-  std::string as_of;  // YYYY-MM-DD
+  std::string tool_version;  // Treaty's version, for formats that name the tool (SARIF)
+  std::string as_of;         // YYYY-MM-DD
   findings::Summary summary;
   std::vector<findings::Finding> findings;
   std::vector<base::Diagnostic> diagnostics;  // sorted
   const base::SourceSet* sources = nullptr;   // for diagnostics' paths and snippets
+  /// Every clause of the portfolio, sorted by id; empty when the portfolio did not compile
+  /// (reporters then describe only the clauses that have findings).
+  std::vector<ClauseInfo> clauses;
+
+  // Filled by `treaty audit` for its HTML report; empty for `treaty check`.
+  std::string label;
+  std::vector<AgreementInfo> agreements;   // in portfolio order
+  std::vector<ExclusiveGrant> exclusives;  // in portfolio order
+  std::vector<WaiverInfo> waivers;
+  std::vector<FactDates> fact_dates;  // the facts the findings cite, sorted by id
+  const RunChanges* changes = nullptr;
 };
+
+/// `report.clauses` plus any clause that has a finding but is missing there (described from
+/// the finding), sorted by id.
+std::vector<ClauseInfo> ReportedClauses(const CheckReport& report);
 
 }  // namespace treaty::report

@@ -2,12 +2,44 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace treaty::report {
+
+namespace {
+
+/// Whether any of the 8 bytes of `w` needs an escape: a control character, `"` or `\\` (exact
+/// as a yes/no answer; see "Bit Twiddling Hacks", determine if a word has a byte less than n).
+bool AnyNeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+  const bool control = ((w - kOnes * 0x20) & ~w & kHighs) != 0;
+  return control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
+}
+
+}  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  // Runs of characters that need no escape are appended whole; they are scanned 8 bytes at a
+  // time.
+  size_t run = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if (!AnyNeedsEscape(word)) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i++]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - 1 - run);
+    run = i;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -31,13 +63,10 @@ void AppendJsonString(std::string& out, std::string_view s) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += ch;
-        }
+        out += fmt::format("\\u{:04x}", c);  // the other control characters
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
@@ -97,12 +126,14 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Number(uint64_t n) {
   BeforeValue();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int digits(n);
+  out_.append(digits.data(), digits.size());
 }
 
 void JsonWriter::Int(int64_t n) {
   BeforeValue();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int digits(n);
+  out_.append(digits.data(), digits.size());
 }
 
 void JsonWriter::Bool(bool b) {

@@ -56,21 +56,23 @@ CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs,
   run.frontend = driver::CompilePortfolio(request.policy_roots, fs, sources, diags);
   run.times.compile_ms = watch.Lap();
   if (diags.has_errors()) return run;
+  if (request.on_phase) request.on_phase(Phase::kCompiled, run);
   const check::Portfolio& portfolio = run.frontend.portfolio;
   run.facts = facts::LoadFacts(request.fact_paths, portfolio, fs, sources, diags);
   run.times.load_ms = watch.Lap();
+  if (request.on_phase) request.on_phase(Phase::kLoaded, run);
   WarnIfVacuous(portfolio, run.facts, diags);
   plan::Plan plan = plan::Compile(portfolio);
   run.times.plan_ms = watch.Lap();
   eval::EvalOptions options;
   options.as_of = request.as_of;
   options.show_defeated = request.show_defeated;
-  run.findings = eval::Evaluate(plan, run.facts, sources, options, diags);
-  std::sort(run.findings.begin(), run.findings.end(), findings::FindingLess);
+  run.findings = eval::Evaluate(plan, run.facts, sources, options, diags);  // sorted
   run.times.eval_ms = watch.Lap();
   run.summary =
       findings::Summarize(run.findings, run.facts.facts.size(), portfolio.clauses.size());
   run.evaluated = true;
+  if (request.on_phase) request.on_phase(Phase::kEvaluated, run);
   return run;
 }
 

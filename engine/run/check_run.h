@@ -3,6 +3,7 @@
 /// the plan, evaluate. Problems go to `diags`; evaluation is skipped when the portfolio has
 /// errors (facts with errors are skipped by the loader and the rest are still checked).
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,19 @@
 
 namespace treaty::run {
 
+struct CheckRun;
+
+/// The phases RunCheck reports to CheckRequest::on_phase as each one ends.
+enum class Phase { kCompiled, kLoaded, kEvaluated };
+
 struct CheckRequest {
   std::vector<std::string> policy_roots;
   std::vector<std::string> fact_paths;
   value::Date as_of;
   bool show_defeated = false;
+  /// Called as each phase ends with the run so far (e.g. a progress line on a terminal); may
+  /// be empty.
+  std::function<void(Phase, const CheckRun&)> on_phase;
 };
 
 /// Wall-clock milliseconds of each phase, for `-v` logging and benchmarks.

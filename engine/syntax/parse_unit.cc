@@ -69,7 +69,12 @@ LexedText Lex(const SpanMaker& spans, base::DiagnosticEngine& diags) {
     std::unique_ptr<antlr4::Token> tok = out.lexer->nextToken();
     const size_t type = tok->getType();
     if (type == antlr4::Token::EOF) break;
-    if (tok->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    if (tok->getChannel() != antlr4::Token::DEFAULT_CHANNEL) {
+      if (type == L::LINE_COMMENT || type == L::BLOCK_COMMENT) {
+        out.comments.push_back(std::move(tok));
+      }
+      continue;
+    }
     const size_t start = tok->getStartIndex();
     auto* common = dynamic_cast<antlr4::CommonToken*>(tok.get());
     switch (type) {

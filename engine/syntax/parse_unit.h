@@ -22,12 +22,14 @@ namespace treaty::syntax {
 struct LexedText {
   std::unique_ptr<antlr4::ANTLRInputStream> input;
   std::unique_ptr<treaty_grammar::TreatyLexer> lexer;
-  std::vector<std::unique_ptr<antlr4::Token>> tokens;  // default channel, no EOF
+  std::vector<std::unique_ptr<antlr4::Token>> tokens;    // default channel, no EOF
+  std::vector<std::unique_ptr<antlr4::Token>> comments;  // LINE_COMMENT and BLOCK_COMMENT
   std::vector<size_t> errors;  // code-point index of each lexical error, ascending
 };
 
-/// Lexes the whole text. Comments and whitespace (HIDDEN channel) are left out; error tokens
-/// are reported, then dropped or turned into the token they were meant to be.
+/// Lexes the whole text. Whitespace is dropped and comments (HIDDEN channel) are kept apart in
+/// `comments`; error tokens are reported, then dropped or turned into the token they were meant
+/// to be.
 LexedText Lex(const SpanMaker& spans, base::DiagnosticEngine& diags);
 
 /// A parser over tokens [begin, end) of a LexedText followed by an EOF at code point `eof_at`.

@@ -4,8 +4,11 @@
 A case is a directory holding a file `cmd` (the arguments after `treaty`, one line, run from the
 case directory; several lines run several commands) and `expected` (what the run printed).
 `expected` holds, for each command: `$ treaty ARGS`, the standard output, `--- stderr`, the
-standard error, and `--- exit N`. Colour is off (NO_COLOR=1). Use --update to rewrite
-`expected` from the actual output after checking it by eye.
+standard error, and `--- exit N`, compared byte for byte (CRLF line ends, as in CSV output, are
+kept). Colour is off (NO_COLOR=1). Use --update to rewrite
+`expected` from the actual output after checking it by eye. A case may hold a file `scratch`
+naming files its commands create (an audit store, a report), one per line: they are deleted
+before and after the case runs, so every run starts from the same state.
 """
 import argparse
 import difflib
@@ -15,7 +18,26 @@ import subprocess
 import sys
 
 
+def remove_scratch(case_dir):
+    path = os.path.join(case_dir, "scratch")
+    if not os.path.isfile(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        for name in (line.strip() for line in f):
+            target = os.path.join(case_dir, name)
+            if name and os.path.isfile(target):
+                os.remove(target)
+
+
 def run_case(treaty, case_dir):
+    remove_scratch(case_dir)
+    try:
+        return run_commands(treaty, case_dir)
+    finally:
+        remove_scratch(case_dir)
+
+
+def run_commands(treaty, case_dir):
     out = []
     with open(os.path.join(case_dir, "cmd"), encoding="utf-8") as f:
         commands = [line.strip() for line in f if line.strip() and not line.startswith("#")]
@@ -53,12 +75,12 @@ def main():
         actual = run_case(treaty, case)
         expected_path = os.path.join(case, "expected")
         if a.update:
-            with open(expected_path, "w", encoding="utf-8") as f:
+            with open(expected_path, "w", encoding="utf-8", newline="") as f:
                 f.write(actual)
             passed += 1
             continue
         try:
-            with open(expected_path, encoding="utf-8") as f:
+            with open(expected_path, encoding="utf-8", newline="") as f:
                 expected = f.read()
         except FileNotFoundError:
             expected = ""

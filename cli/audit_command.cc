@@ -1,0 +1,640 @@
+// `treaty audit`: a recorded batch check. Runs the check (run::RunCheck), stores the run in the
+// SQLite audit store, compares it with the previous completed run over the same roots, prints
+// and stores that comparison, and writes the HTML report. Subcommands read the store back:
+// `history`, `show RUN`, `diff RUN_A RUN_B`.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "base/file_system.h"
+#include "clause_catalog.h"
+#include "clock.h"
+#include "commands.h"
+#include "driver/config.h"
+#include "exit_codes.h"
+#include "report/audit_json.h"
+#include "report/changes_text.h"
+#include "report/diagnostic_text.h"
+#include "report/html_report.h"
+#include "report/json_writer.h"
+#include "report/render.h"
+#include "run/check_run.h"
+#include "store/audit_store.h"
+#include "store/digest.h"
+#include "terminal.h"
+
+namespace treaty::cli {
+
+namespace {
+
+// How many new / resolved findings an audit lists on a terminal; the HTML report and JSON list
+// more. The counts are always exact (`treaty audit diff` lists everything).
+constexpr size_t kTextListLimit = 25;
+constexpr size_t kReportListLimit = 1000;
+
+struct AuditOptions {
+  CommonOptions common;
+  std::vector<std::string> paths;
+  std::string db;
+  std::string as_of;
+  std::string label;
+  std::string report;
+  std::string format = "text";
+};
+
+struct HistoryOptions {
+  std::string db;
+  std::string format = "text";
+};
+
+struct ShowOptions {
+  int64_t run = 0;
+  std::string db;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string fail_on = "error";
+};
+
+struct DiffOptions {
+  int64_t before = 0;
+  int64_t after = 0;
+  std::string db;
+  std::string format = "text";
+  std::string color = "auto";
+};
+
+void Error(const std::string& message) {
+  std::fputs(fmt::format("error: {}\n", message).c_str(), stderr);
+}
+
+bool FailsRun(const findings::Summary& s, const std::string& fail_on) {
+  const int rank = fail_on == "info" ? 2 : fail_on == "warning" ? 1 : fail_on == "error" ? 0 : -1;
+  return (rank >= 0 && s.errors > 0) || (rank >= 1 && s.warnings > 0) || (rank >= 2 && s.infos > 0);
+}
+
+/// A one-line progress display on stderr, redrawn in place; silent unless stderr is a
+/// terminal and -q was not given.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled) {}
+  ~Progress() { Clear(); }
+  void Say(const std::string& text) {
+    if (!enabled_) return;
+    std::fputs(fmt::format("\r\x1b[Ktreaty: {}", text).c_str(), stderr);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  void Clear() {
+    if (!shown_) return;
+    std::fputs("\r\x1b[K", stderr);
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+};
+
+// Roots as given, lexically normalised ("./fixtures/" and "fixtures" are the same root), so
+// the same audit run from the same directory finds its previous run.
+std::vector<std::string> NormalizeRoots(const std::vector<std::string>& roots) {
+  std::vector<std::string> out;
+  for (const auto& r : roots) {
+    std::string p = std::filesystem::path(r).lexically_normal().generic_string();
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    out.push_back(p.empty() ? "." : p);
+  }
+  return out;
+}
+
+std::string RenderMember(const check::Portfolio& p, const value::Value& v) {
+  if (v.is<value::Member>()) {
+    const auto& m = v.as<value::Member>();
+    if (m.taxonomy < p.taxonomies.size() && m.member < p.taxonomies[m.taxonomy].members.size()) {
+      return p.taxonomies[m.taxonomy].members[m.member].name;
+    }
+  }
+  if (v.is<std::string>()) return fmt::format("\"{}\"", v.as<std::string>());
+  if (v.is<value::List>()) {
+    std::vector<std::string> items;
+    for (const auto& item : v.as<value::List>()) items.push_back(RenderMember(p, item));
+    return fmt::format("[{}]", fmt::join(items, ", "));
+  }
+  return "…";
+}
+
+report::DateWindow WindowOf(const check::Window& w) {
+  return report::DateWindow{value::FormatDate(w.from),
+                            w.until ? value::FormatDate(*w.until) : std::string()};
+}
+
+// What the HTML report needs from the portfolio and the facts: agreement windows, exclusivity
+// grants, waivers and the dates of the facts the findings cite.
+void DescribePortfolio(const run::CheckRun& run, report::CheckReport& rep) {
+  const check::Portfolio& p = run.frontend.portfolio;
+  for (const auto& a : p.agreements) {
+    rep.agreements.push_back(report::AgreementInfo{a.id, a.title, WindowOf(a.window)});
+  }
+  for (const auto& c : p.clauses) {
+    for (const auto& rule : c.rules) {
+      if (rule.kind != check::RuleKind::kExclusive || rule.vars.empty()) continue;
+      const check::Kind& kind = p.kinds[rule.vars[0].kind];
+      std::string field = rule.exclusive_slot < kind.fields.size()
+                              ? kind.fields[rule.exclusive_slot].name
+                              : std::string("?");
+      rep.exclusives.push_back(report::ExclusiveGrant{
+          c.qualified, p.agreements[c.agreement].id, c.title,
+          fmt::format("{}.{} to {}", kind.name, field, RenderMember(p, rule.exclusive_to)),
+          WindowOf(c.effective_window)});
+    }
+  }
+  std::map<std::string, size_t> waived;
+  for (const auto& f : rep.findings) {
+    if (!f.waived_by.empty()) ++waived[f.waived_by];
+  }
+  for (const auto& w : p.waivers) {
+    rep.waivers.push_back(report::WaiverInfo{
+        w.id, w.clause < p.clauses.size() ? p.clauses[w.clause].qualified : std::string(),
+        w.until ? value::FormatDate(*w.until) : std::string(), w.approved_by, w.reason,
+        waived.count(w.id) ? waived[w.id] : 0});
+  }
+  std::map<std::string_view, const facts::Fact*> by_id;
+  for (const auto& fact : run.facts.facts) by_id.emplace(fact.id, &fact);
+  std::map<std::string, report::FactDates> cited;
+  for (const auto& f : rep.findings) {
+    for (const auto& id : f.facts) {
+      auto it = by_id.find(id);
+      if (it == by_id.end() || cited.count(id)) continue;
+      const facts::Fact& fact = *it->second;
+      cited[id] = report::FactDates{id, fact.start ? value::FormatDate(*fact.start) : "",
+                                    fact.end ? value::FormatDate(*fact.end) : ""};
+    }
+  }
+  for (auto& [id, dates] : cited) rep.fact_dates.push_back(std::move(dates));
+}
+
+std::vector<store::WaiverRecord> AppliedWaivers(const std::vector<report::WaiverInfo>& waivers) {
+  std::vector<store::WaiverRecord> out;
+  for (const auto& w : waivers) {
+    if (w.findings == 0) continue;
+    out.push_back(store::WaiverRecord{
+        w.id, w.clause, w.until.empty() ? std::nullopt : std::optional<std::string>(w.until),
+        w.findings});
+  }
+  return out;
+}
+
+// Digests of the policy files and the fact files the run read, each set in path order.
+void DigestInputs(const base::SourceSet& sources, store::RunRecord& record) {
+  std::vector<store::DigestInput> policies, facts;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const auto& file = sources.Get(static_cast<base::FileId>(i));
+    const bool policy = file.path().ends_with(".treaty");
+    (policy ? policies : facts).push_back(store::DigestInput{file.path(), file.text()});
+  }
+  auto by_path = [](const store::DigestInput& a, const store::DigestInput& b) {
+    return a.path < b.path;
+  };
+  std::sort(policies.begin(), policies.end(), by_path);
+  std::sort(facts.begin(), facts.end(), by_path);
+  record.policy_digest = store::DigestFiles(policies);
+  record.fact_digest = store::DigestFiles(facts);
+}
+
+report::RunChanges ToReport(store::Comparison&& c) {
+  report::RunChanges r;
+  r.run = c.run;
+  r.base = c.base;
+  r.added_count = c.added_count;
+  r.resolved_count = c.resolved_count;
+  r.unchanged_count = c.unchanged_count;
+  r.changed_count = c.changed_count;
+  r.added = std::move(c.added);
+  r.resolved = std::move(c.resolved);
+  for (auto& sc : c.changed) r.changed.emplace_back(std::move(sc.finding), sc.before);
+  return r;
+}
+
+std::string LabelPart(const std::string& label) {
+  return label.empty() ? "" : fmt::format(", label `{}`", label);
+}
+
+// "1970-01-01T00:00:00Z" -> "1970-01-01 00:00".
+std::string ShortTime(const std::string& ts) {
+  if (ts.size() < 16) return ts;
+  return ts.substr(0, 10) + " " + ts.substr(11, 5);
+}
+
+base::Result<store::AuditStore> OpenStore(const std::string& path, bool create) {
+  store::OpenOptions options;
+  options.create = create;
+  return store::AuditStore::Open(path, options);
+}
+
+// ---------------------------------------------------------------- treaty audit
+
+int RunAudit(const AuditOptions& options) {
+  ConfigureLogging(options.common);
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_at = NowTimestamp();
+  if (options.db.empty()) {
+    Error("`treaty audit` needs `--db FILE`, the audit store to record the run in");
+    return kExitInput;
+  }
+  base::RealFileSystem fs;
+  base::SourceSet sources;
+  base::DiagnosticEngine diags;
+  driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
+
+  run::CheckRequest request;
+  request.policy_roots =
+      options.common.policies.empty() ? config.policies : options.common.policies;
+  request.fact_paths = options.paths.empty() ? config.facts : options.paths;
+  const std::string fail_on =
+      options.common.fail_on_given ? options.common.fail_on : config.fail_on;
+  const std::string as_of_text = options.as_of.empty() ? config.as_of : options.as_of;
+  auto as_of = ResolveAsOf(as_of_text);
+  if (!as_of) {
+    Error(fmt::format("invalid --as-of `{}`: expected a date like 2026-11-29 or `today`",
+                      as_of_text));
+    return kExitInput;
+  }
+  request.as_of = *as_of;
+
+  Progress progress(!options.common.quiet && isatty(fileno(stderr)) != 0);
+  progress.Say("compiling the portfolio…");
+  request.on_phase = [&progress](run::Phase phase, const run::CheckRun& r) {
+    switch (phase) {
+      case run::Phase::kCompiled:
+        progress.Say(
+            fmt::format("compiled {} policy files; loading facts…", r.frontend.policy_files));
+        break;
+      case run::Phase::kLoaded:
+        progress.Say(fmt::format("loaded {} facts from {} files; checking against {} clauses…",
+                                 r.facts.facts.size(), r.facts.files,
+                                 r.frontend.portfolio.clauses.size()));
+        break;
+      case run::Phase::kEvaluated:
+        progress.Say(
+            fmt::format("checked {} facts: {} findings", r.facts.facts.size(), r.findings.size()));
+        break;
+    }
+  };
+  run::CheckRun result = run::RunCheck(request, fs, sources, diags);
+  spdlog::info("compiled {} policy files in {:.1f} ms; loaded {} facts from {} files in {:.1f} ms",
+               result.frontend.policy_files, result.times.compile_ms, result.facts.facts.size(),
+               result.facts.files, result.times.load_ms);
+  spdlog::info("planned in {:.1f} ms; evaluated in {:.1f} ms: {} findings", result.times.plan_ms,
+               result.times.eval_ms, result.findings.size());
+
+  report::CheckReport rep;
+  rep.tool_version = TREATY_VERSION;
+  rep.as_of = value::FormatDate(request.as_of);
+  rep.label = options.label;
+  rep.summary = result.summary;
+  rep.findings = std::move(result.findings);  // the one copy: stored and reported from here
+  rep.diagnostics = diags.Sorted();
+  rep.sources = &sources;
+  if (!rep.diagnostics.empty() && options.format == "text") {
+    progress.Clear();
+    report::TextStyle err_style{UseColor(options.common.color, stderr)};
+    std::fputs(report::RenderDiagnostics(rep.diagnostics, sources, err_style).c_str(), stderr);
+  }
+  if (!result.evaluated) {
+    progress.Clear();
+    if (options.format != "text") {
+      std::fputs(report::Render("json", rep).c_str(), stdout);
+    }
+    Error("the portfolio has errors: no run was recorded");
+    return kExitInput;
+  }
+  rep.clauses = DescribeClauses(result.frontend.portfolio, sources);
+  DescribePortfolio(result, rep);
+
+  store::RunRecord record;
+  record.started_at = started_at;
+  record.finished_at = NowTimestamp();
+  record.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  record.as_of = rep.as_of;
+  record.label = options.label;
+  record.policy_roots = NormalizeRoots(request.policy_roots);
+  record.fact_roots = NormalizeRoots(request.fact_paths);
+  record.summary = result.summary;
+  record.waivers = AppliedWaivers(rep.waivers);
+  DigestInputs(sources, record);
+
+  progress.Say(fmt::format("opening {}…", options.db));
+  auto store = OpenStore(options.db, /*create=*/true);
+  if (!store.ok()) {
+    progress.Clear();
+    Error(store.status().message());
+    return kExitInput;
+  }
+  const auto store_start = std::chrono::steady_clock::now();
+  const bool detailed = !options.report.empty() || options.format == "json";
+  auto recorded =
+      store.value().RecordRun(record, rep.findings, detailed ? kReportListLimit : kTextListLimit,
+                              [&progress](size_t stored, size_t total) {
+                                progress.Say(fmt::format("storing findings: {}/{}", stored, total));
+                              });
+  progress.Clear();
+  if (!recorded.ok()) {
+    Error(fmt::format("the run was not recorded: {}", recorded.status().message()));
+    return kExitInput;
+  }
+  const int64_t run_id = recorded.value().run;
+  report::RunChanges changes = ToReport(std::move(recorded.value()));
+  rep.changes = &changes;
+  spdlog::info("recorded run {} ({} findings) in `{}` in {} ms", run_id, rep.findings.size(),
+               options.db,
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - store_start)
+                   .count());
+
+  if (options.format == "json") {
+    std::fputs(report::RenderAuditJson(rep, run_id).c_str(), stdout);
+  } else {
+    const bool color = UseColor(options.common.color, stdout);
+    // -q: only the outcome (the run and what changed), not the whole report.
+    if (!options.common.quiet) {
+      std::fputs(report::Render("text", rep, report::TextStyle{color}).c_str(), stdout);
+      std::fputs("\n", stdout);
+    }
+    std::string out = fmt::format("run {} recorded in {} (as of {}{})\n", run_id, options.db,
+                                  rep.as_of, LabelPart(options.label));
+    if (changes.base) {
+      out += fmt::format("since run {}: {}\n", *changes.base, report::ChangesCountLine(changes));
+      out += report::RenderChangesList(changes, report::TextStyle{color});
+    } else {
+      out += "first run over these policy and fact roots: nothing to compare with\n";
+    }
+    std::fputs(out.c_str(), stdout);
+  }
+
+  if (!options.report.empty()) {
+    report::HtmlOptions html;
+    html.run = run_id;
+    html.generated_by = fmt::format("treaty {}", TREATY_VERSION);
+    std::ofstream file(options.report, std::ios::binary);
+    file << report::RenderHtml(rep, html);
+    file.close();
+    if (!file) {
+      Error(fmt::format("cannot write the report `{}`", options.report));
+      return kExitInput;
+    }
+    if (options.format == "text") {
+      std::fputs(fmt::format("report written to {}\n", options.report).c_str(), stdout);
+    }
+  }
+  if (diags.has_errors()) return kExitInput;
+  return FailsRun(result.summary, fail_on) ? kExitFindings : kExitOk;
+}
+
+// ---------------------------------------------------------------- treaty audit history
+
+int RunHistory(const HistoryOptions& options) {
+  auto store = OpenStore(options.db, /*create=*/false);
+  if (!store.ok()) {
+    Error(store.status().message());
+    return kExitInput;
+  }
+  auto runs = store.value().History();
+  if (!runs.ok()) {
+    Error(runs.status().message());
+    return kExitInput;
+  }
+  std::string out;
+  if (options.format == "json") {
+    report::JsonWriter w(out);
+    w.BeginObject();
+    w.Key("version");
+    w.Number(1);
+    w.Key("runs");
+    w.BeginArray();
+    for (const auto& r : runs.value()) {
+      const auto& s = r.record.summary;
+      w.BeginObject();
+      w.Key("run");
+      w.Int(r.id);
+      w.Key("started_at");
+      w.String(r.record.started_at);
+      w.Key("as_of");
+      w.String(r.record.as_of);
+      w.Key("label");
+      w.String(r.record.label);
+      w.Key("policy_roots");
+      w.StringArray(r.record.policy_roots);
+      w.Key("fact_roots");
+      w.StringArray(r.record.fact_roots);
+      w.Key("policy_digest");
+      w.String(r.record.policy_digest);
+      w.Key("fact_digest");
+      w.String(r.record.fact_digest);
+      w.Key("summary");
+      w.BeginObject();
+      const std::pair<const char*, size_t> counts[] = {
+          {"facts", s.facts},       {"clauses", s.clauses},   {"errors", s.errors},
+          {"warnings", s.warnings}, {"infos", s.infos},       {"waived", s.waived},
+          {"pending", s.pending},   {"defeated", s.defeated}, {"findings", r.findings}};
+      for (const auto& [key, n] : counts) {
+        w.Key(key);
+        w.Number(n);
+      }
+      w.EndObject();
+      if (r.previous_run) {
+        w.Key("previous_run");
+        w.Int(*r.previous_run);
+        w.Key("new");
+        w.Number(r.added);
+        w.Key("resolved");
+        w.Number(r.resolved);
+        w.Key("unchanged");
+        w.Number(r.unchanged);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out += '\n';
+  } else if (runs.value().empty()) {
+    out = fmt::format("no runs recorded in {}\n", options.db);
+  } else {
+    out = fmt::format(
+        "{:>4}  {:<16}  {:<10}  {:>6}  {:>8}  {:>5}  {:>6}  {:>7}  {:<7}  {:>4}  {:>8}  {}\n",
+        "run", "recorded (UTC)", "as of", "errors", "warnings", "infos", "waived", "pending",
+        "since", "new", "resolved", "label");
+    for (const auto& r : runs.value()) {
+      const auto& s = r.record.summary;
+      std::string since = r.previous_run ? fmt::format("run {}", *r.previous_run) : "-";
+      std::string added = r.previous_run ? std::to_string(r.added) : "-";
+      std::string resolved = r.previous_run ? std::to_string(r.resolved) : "-";
+      out += fmt::format(
+          "{:>4}  {:<16}  {:<10}  {:>6}  {:>8}  {:>5}  {:>6}  {:>7}  {:<7}  {:>4}  {:>8}  {}\n",
+          r.id, ShortTime(r.record.started_at), r.record.as_of, s.errors, s.warnings, s.infos,
+          s.waived, s.pending, since, added, resolved, r.record.label);
+    }
+  }
+  std::fputs(out.c_str(), stdout);
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------- treaty audit show
+
+int RunShow(const ShowOptions& options) {
+  auto store = OpenStore(options.db, /*create=*/false);
+  if (!store.ok()) {
+    Error(store.status().message());
+    return kExitInput;
+  }
+  auto run = store.value().LoadRun(options.run);
+  if (!run.ok()) {
+    Error(run.status().message());
+    return kExitInput;
+  }
+  auto recorded = store.value().RecordedComparison(options.run, kTextListLimit);
+  if (!recorded.ok()) {
+    Error(recorded.status().message());
+    return kExitInput;
+  }
+  const store::RunInfo& info = run.value().info;
+  report::CheckReport rep;
+  rep.tool_version = TREATY_VERSION;
+  rep.as_of = info.record.as_of;
+  rep.label = info.record.label;
+  rep.summary = info.record.summary;
+  rep.findings = std::move(run.value().findings);
+  for (const auto& w : info.record.waivers) {
+    rep.waivers.push_back(
+        report::WaiverInfo{w.id, w.clause, w.until.value_or(""), "", "", w.findings});
+  }
+  base::SourceSet no_sources;
+  rep.sources = &no_sources;
+  report::RunChanges changes = ToReport(std::move(recorded.value()));
+  rep.changes = &changes;
+
+  if (options.format != "text") {
+    std::fputs(report::Render(options.format, rep).c_str(), stdout);
+  } else {
+    const bool color = UseColor(options.color, stdout);
+    std::string out = fmt::format("run {}: recorded {} UTC, as of {}{}\n", info.id,
+                                  ShortTime(info.record.started_at), info.record.as_of,
+                                  LabelPart(info.record.label));
+    out += fmt::format("policies: {}; facts: {}\n\n", fmt::join(info.record.policy_roots, ", "),
+                       fmt::join(info.record.fact_roots, ", "));
+    out += report::Render("text", rep, report::TextStyle{color});
+    for (const auto& w : info.record.waivers) {
+      out += fmt::format("waiver {} on {} ({}) waived {} finding{}\n", w.id, w.clause,
+                         w.until ? "until " + *w.until : "no expiry", w.findings,
+                         w.findings == 1 ? "" : "s");
+    }
+    if (changes.base) {
+      out += fmt::format("since run {}: {}\n", *changes.base, report::ChangesCountLine(changes));
+      out += report::RenderChangesList(changes, report::TextStyle{color});
+    } else {
+      out += "first run over its policy and fact roots\n";
+    }
+    std::fputs(out.c_str(), stdout);
+  }
+  return FailsRun(rep.summary, options.fail_on) ? kExitFindings : kExitOk;
+}
+
+// ---------------------------------------------------------------- treaty audit diff
+
+int RunDiff(const DiffOptions& options) {
+  auto store = OpenStore(options.db, /*create=*/false);
+  if (!store.ok()) {
+    Error(store.status().message());
+    return kExitInput;
+  }
+  auto cmp = store.value().Compare(options.before, options.after);
+  if (!cmp.ok()) {
+    Error(cmp.status().message());
+    return kExitInput;
+  }
+  report::RunChanges changes = ToReport(std::move(cmp.value()));
+  if (options.format == "json") {
+    std::fputs(report::RenderChangesJson(changes).c_str(), stdout);
+    return kExitOk;
+  }
+  std::string out = fmt::format("from run {} to run {}: {}\n", options.before, options.after,
+                                report::ChangesCountLine(changes));
+  out += report::RenderChangesList(changes, report::TextStyle{UseColor(options.color, stdout)});
+  std::fputs(out.c_str(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterAudit(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<AuditOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("audit", "Record a check in the SQLite audit store and compare runs");
+  cmd->footer(
+      "Examples:\n"
+      "  treaty audit --db audit.sqlite --label weekly --report report.html\n"
+      "  treaty audit --policies policies fixtures --db audit.sqlite --as-of 2026-11-29\n"
+      "  treaty audit history --db audit.sqlite\n"
+      "  treaty audit show 3 --db audit.sqlite --format json\n"
+      "  treaty audit diff 2 3 --db audit.sqlite");
+  AddCommonOptions(*cmd, options->common);
+  cmd->add_option("paths", options->paths,
+                  "Fact files or directories (YAML, JSONL; default: treaty.yaml, else fixtures/)");
+  cmd->add_option("--db", options->db, "The audit store (an SQLite file; created when missing)");
+  cmd->add_option("--as-of", options->as_of, "The date to check as of (YYYY-MM-DD; default today)");
+  cmd->add_option("--label", options->label, "A label for the run, shown by `audit history`");
+  cmd->add_option("--report", options->report,
+                  "Write a self-contained HTML report of the run to FILE");
+  cmd->add_option("--format", options->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  auto history = std::make_shared<HistoryOptions>();
+  CLI::App* hist = cmd->add_subcommand("history", "List the recorded runs, newest first");
+  hist->add_option("--db", history->db, "The audit store")->required();
+  hist->add_option("--format", history->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  hist->callback([history, &exit_code] { exit_code = RunHistory(*history); });
+
+  auto show = std::make_shared<ShowOptions>();
+  CLI::App* sh = cmd->add_subcommand("show", "Print a recorded run in any report format");
+  sh->add_option("run", show->run, "The run's number (see `treaty audit history`)")->required();
+  sh->add_option("--db", show->db, "The audit store")->required();
+  sh->add_option("--format", show->format,
+                 "Output format: text, json, sarif, junit, markdown or csv")
+      ->check(CLI::IsMember(
+          std::vector<std::string>(report::kCheckFormats.begin(), report::kCheckFormats.end())));
+  sh->add_option("--color", show->color, "Colour output: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  sh->add_option("--fail-on", show->fail_on,
+                 "Lowest severity that fails: error, warning, info or never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  sh->callback([show, &exit_code] { exit_code = RunShow(*show); });
+
+  auto diff = std::make_shared<DiffOptions>();
+  CLI::App* df = cmd->add_subcommand("diff", "What changed between two recorded runs");
+  df->add_option("run_a", diff->before, "The earlier run")->required();
+  df->add_option("run_b", diff->after, "The later run")->required();
+  df->add_option("--db", diff->db, "The audit store")->required();
+  df->add_option("--format", diff->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  df->add_option("--color", diff->color, "Colour output: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  df->callback([diff, &exit_code] { exit_code = RunDiff(*diff); });
+
+  cmd->callback([cmd, options, &exit_code] {
+    if (!cmd->get_subcommands().empty()) return;  // history, show or diff ran instead
+    exit_code = RunAudit(*options);
+  });
+}
+
+}  // namespace treaty::cli

@@ -1,0 +1,84 @@
+// `treaty init [DIR]`: write a small working portfolio from the templates in init_templates.h.
+// Never overwrites: when any file it would write exists, it writes nothing and exits 2.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "init_templates.h"
+
+namespace treaty::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int RunInit(const std::string& dir, bool quiet) {
+  const fs::path root(dir);
+  std::vector<std::string> existing;
+  for (const auto& t : kInitTemplates) {
+    std::error_code ec;
+    if (fs::exists(root / t.path, ec) || ec) existing.push_back((root / t.path).string());
+  }
+  if (!existing.empty()) {
+    std::string msg =
+        fmt::format("error: `treaty init` does not overwrite files, and {} already exist{}:\n",
+                    existing.size() == 1 ? "this one" : "these", existing.size() == 1 ? "s" : "");
+    for (const auto& p : existing) msg += fmt::format("  {}\n", p);
+    msg += fmt::format(
+        "  = help: run it in a new or empty directory (`treaty init DIR`), or move {} away\n",
+        existing.size() == 1 ? "it" : "them");
+    std::fputs(msg.c_str(), stderr);
+    return kExitInput;
+  }
+  for (const auto& t : kInitTemplates) {
+    const fs::path path = root / t.path;
+    std::error_code ec;
+    fs::create_directories(path.parent_path().empty() ? fs::path(".") : path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary);
+    out << t.text;
+    out.close();
+    if (ec || !out) {
+      std::fputs(fmt::format("error: cannot write `{}`{}\n", path.string(),
+                             ec ? ": " + ec.message() : std::string())
+                     .c_str(),
+                 stderr);
+      return kExitInput;
+    }
+    if (!quiet) std::fputs(fmt::format("created {}\n", path.string()).c_str(), stdout);
+  }
+  if (!quiet) {
+    const std::string cd = dir == "." ? "" : fmt::format("cd {} && ", dir);
+    std::fputs(fmt::format("\nnext: {}treaty check && treaty test && treaty lint\n"
+                           "      then `git init && pre-commit install` to check every commit\n",
+                           cd)
+                   .c_str(),
+               stdout);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterInit(CLI::App& app, int& exit_code) {
+  struct Options {
+    std::string dir = ".";
+    bool quiet = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand(
+      "init", "Create a new portfolio: vocabulary, an agreement, a test, a fact, config files");
+  cmd->footer(
+      "Examples:\n"
+      "  treaty init contracts        # creates contracts/ and the files in it\n"
+      "  cd contracts && treaty check && treaty test && treaty lint");
+  cmd->add_option("dir", options->dir, "Directory to create the portfolio in (default: .)");
+  cmd->add_flag("-q,--quiet", options->quiet, "Print only problems");
+  cmd->callback([options, &exit_code] { exit_code = RunInit(options->dir, options->quiet); });
+}
+
+}  // namespace treaty::cli

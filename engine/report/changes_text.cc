@@ -1,0 +1,56 @@
+#include "report/changes_text.h"
+
+#include <fmt/format.h>
+
+namespace treaty::report {
+
+namespace {
+
+std::string_view StatusWord(const findings::Finding& f, findings::Status status) {
+  return status == findings::Status::kOpen ? findings::SeverityName(f.severity)
+                                           : findings::StatusName(status);
+}
+
+std::string Facts(const findings::Finding& f) {
+  return f.facts.empty() ? std::string() : " " + fmt::format("{}", fmt::join(f.facts, ", "));
+}
+
+}  // namespace
+
+std::string ChangesCountLine(const RunChanges& c) {
+  std::string line = fmt::format("{} new, {} resolved, {} unchanged", c.added_count,
+                                 c.resolved_count, c.unchanged_count);
+  if (c.changed_count > 0) line += fmt::format(" ({} changed status)", c.changed_count);
+  return line;
+}
+
+std::string RenderChangesList(const RunChanges& c, const TextStyle& style) {
+  const char* bold = style.color ? "\x1b[1m" : "";
+  const char* red = style.color ? "\x1b[1;31m" : "";
+  const char* green = style.color ? "\x1b[1;32m" : "";
+  const char* cyan = style.color ? "\x1b[1;36m" : "";
+  const char* reset = style.color ? "\x1b[0m" : "";
+  std::string out;
+  auto list = [&](std::string_view word, const char* color,
+                  const std::vector<findings::Finding>& items, size_t total) {
+    for (const auto& f : items) {
+      out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {}\n", color, word, reset,
+                         StatusWord(f, f.status), bold, f.clause, reset, Facts(f), f.message);
+    }
+    if (total > items.size())
+      out += fmt::format("  … and {} more {}\n", total - items.size(), word);
+  };
+  list("new", red, c.added, c.added_count);
+  list("resolved", green, c.resolved, c.resolved_count);
+  for (const auto& [f, before] : c.changed) {
+    out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {} -> {}\n", cyan, "changed", reset,
+                       StatusWord(f, f.status), bold, f.clause, reset, Facts(f),
+                       StatusWord(f, before), StatusWord(f, f.status));
+  }
+  if (c.changed_count > c.changed.size()) {
+    out += fmt::format("  … and {} more changed\n", c.changed_count - c.changed.size());
+  }
+  return out;
+}
+
+}  // namespace treaty::report

@@ -1,0 +1,133 @@
+#include "report/explain_report.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace treaty::report {
+
+namespace {
+
+struct Colors {
+  const char* bad = "";
+  const char* warn = "";
+  const char* ok = "";
+  const char* dim = "";
+  const char* bold = "";
+  const char* reset = "";
+};
+
+Colors MakeColors(const TextStyle& style) {
+  if (!style.color) return {};
+  return Colors{"\x1b[1;31m", "\x1b[1;33m", "\x1b[1;32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"};
+}
+
+const char* VerdictColor(const Colors& c, Verdict v) {
+  switch (v) {
+    case Verdict::kFailed:
+      return c.bad;
+    case Verdict::kPending:
+      return c.warn;
+    case Verdict::kPassed:
+      return c.ok;
+    default:
+      return c.dim;
+  }
+}
+
+void RenderFindingBody(const findings::Finding& f, const Colors& c, const std::string& indent,
+                       std::string& out) {
+  for (const auto& line : f.explanation) {
+    out += fmt::format("{}{}·{} {}\n", indent, c.dim, c.reset, line);
+  }
+  if (!f.waived_by.empty()) out += fmt::format("{}waived by `{}`\n", indent, f.waived_by);
+  if (!f.defeated_by.empty()) {
+    out += fmt::format("{}defeated by `{}`, which overrides this clause\n", indent, f.defeated_by);
+  }
+  if (!f.conflicts_with.empty()) {
+    out += fmt::format(
+        "{}{}conflict:{} {} also cover{} this plan; the agreements disagree and none overrides "
+        "the other\n",
+        indent, c.warn, c.reset, fmt::join(f.conflicts_with, ", "),
+        f.conflicts_with.size() == 1 ? "s" : "");
+  }
+}
+
+}  // namespace
+
+std::string_view VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kFailed:
+      return "failed";
+    case Verdict::kWaived:
+      return "waived";
+    case Verdict::kDefeated:
+      return "defeated";
+    case Verdict::kPending:
+      return "pending";
+    case Verdict::kPassed:
+      return "passed";
+    case Verdict::kPermits:
+      return "permits";
+    case Verdict::kNotApplicable:
+      return "not applicable";
+  }
+  return "?";
+}
+
+std::string RenderExplainText(const ExplainReport& report, const TextStyle& style) {
+  const Colors c = MakeColors(style);
+  std::string out;
+  for (const auto& fact : report.facts) {
+    if (!out.empty()) out += '\n';
+    out += fmt::format("{}{}{} ({}) at {}:{}, {}; as of {}\n", c.bold, fact.id, c.reset, fact.kind,
+                       fact.location.file, fact.location.line, fact.active, report.as_of);
+    std::array<size_t, 7> counts{};
+    std::string clause;
+    for (const auto& r : fact.rules) {
+      ++counts[static_cast<size_t>(r.verdict)];
+      if (r.clause != clause) {
+        clause = r.clause;
+        out += fmt::format("\n{}{}{} {} ({}) at {}:{}\n", c.bold, r.clause, c.reset, r.title,
+                           r.rule, r.clause_location.file, r.clause_location.line);
+      }
+      std::string lead = r.as_var.empty() ? "  " : fmt::format("  as `{}`: ", r.as_var);
+      out += fmt::format("{}{}{}{}{}{}\n", lead, VerdictColor(c, r.verdict), VerdictName(r.verdict),
+                         c.reset, r.reason.empty() ? "" : ": ", r.reason);
+      if (r.findings.empty()) {
+        for (const auto& line : r.lines) out += fmt::format("    {}·{} {}\n", c.dim, c.reset, line);
+        continue;
+      }
+      if (r.as_var.empty() && r.findings.size() == 1) {
+        RenderFindingBody(r.findings.front(), c, "    ", out);  // the reason is its message
+        continue;
+      }
+      for (const auto& f : r.findings) {
+        std::vector<std::string> others;
+        for (const auto& id : f.facts) {
+          if (id != fact.id) others.push_back(fmt::format("`{}`", id));
+        }
+        std::string with = others.empty() ? "" : fmt::format("with {}: ", fmt::join(others, ", "));
+        out += fmt::format(
+            "    {}{}: {}{}\n", findings::StatusName(f.status),
+            f.severity == findings::Severity::kError || f.status != findings::Status::kOpen
+                ? ""
+                : fmt::format(" ({})", findings::SeverityName(f.severity)),
+            with, f.message);
+        RenderFindingBody(f, c, "      ", out);
+      }
+    }
+    std::vector<std::string> parts;
+    for (size_t v = 0; v < counts.size(); ++v) {
+      if (counts[v] > 0) {
+        parts.push_back(fmt::format("{} {}", counts[v], VerdictName(static_cast<Verdict>(v))));
+      }
+    }
+    out += fmt::format("\n{} rule{} can apply to `{}`{}{}\n", fact.rules.size(),
+                       fact.rules.size() == 1 ? "" : "s", fact.id, parts.empty() ? "" : ": ",
+                       fmt::join(parts, ", "));
+  }
+  return out;
+}
+
+}  // namespace treaty::report

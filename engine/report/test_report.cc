@@ -1,0 +1,128 @@
+#include "report/test_report.h"
+
+#include <fmt/format.h>
+
+#include "report/findings_json.h"
+#include "report/json_writer.h"
+
+namespace treaty::report {
+
+namespace {
+
+struct Colors {
+  const char* fail = "";
+  const char* ok = "";
+  const char* dim = "";
+  const char* bold = "";
+  const char* reset = "";
+};
+
+Colors MakeColors(const TextStyle& style) {
+  if (!style.color) return {};
+  return Colors{"\x1b[1;31m", "\x1b[1;32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"};
+}
+
+std::string Where(const findings::Location& l) { return fmt::format("{}:{}", l.file, l.line); }
+
+void WriteLocationKeys(JsonWriter& w, const findings::Location& l) {
+  w.Key("file");
+  w.String(l.file);
+  w.Key("line");
+  w.Number(l.line);
+}
+
+}  // namespace
+
+std::string RenderTestText(const TestReport& report, const TestTextOptions& options) {
+  const Colors c = MakeColors(options.style);
+  std::string out;
+  for (const auto& t : report.tests) {
+    if (t.passed()) {
+      if (!options.quiet) out += fmt::format("{}ok{}    {}\n", c.ok, c.reset, t.name);
+      continue;
+    }
+    out += fmt::format("{}FAIL{}  {}{}{}\n", c.fail, c.reset, c.bold, t.name, c.reset);
+    out += fmt::format("      {}at {}, as of {}, {} fact{}{}\n", c.dim, Where(t.location), t.as_of,
+                       t.facts, t.facts == 1 ? "" : "s", c.reset);
+    for (const auto& d : t.errors) {
+      std::string where;
+      if (d.span.valid() && report.sources != nullptr) {
+        where = fmt::format(" at {}:{}", report.sources->PathOf(d.span), d.span.line);
+      }
+      out += fmt::format("      {}[{}]: {}{}\n", base::SeverityName(d.severity), d.code_name(),
+                         d.message, where);
+    }
+    for (const auto& e : t.expectations) {
+      if (e.passed) continue;
+      out += fmt::format("      {}: {}\n", Where(e.location), e.source);
+      out += fmt::format("        expected: {}\n", e.expected);
+      for (size_t i = 0; i < e.found.size(); ++i) {
+        out += fmt::format("        {}{}\n", i == 0 ? "found:    " : "          ", e.found[i]);
+      }
+    }
+  }
+  if (!out.empty()) out += '\n';
+  out += fmt::format("{}{} passed, {} failed{}\n", report.failed > 0 ? c.fail : c.ok, report.passed,
+                     report.failed, c.reset);
+  return out;
+}
+
+std::string RenderTestJson(const TestReport& report) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("version");
+  w.Number(1);
+  w.Key("summary");
+  w.BeginObject();
+  w.Key("passed");
+  w.Number(report.passed);
+  w.Key("failed");
+  w.Number(report.failed);
+  w.EndObject();
+  w.Key("tests");
+  w.BeginArray();
+  for (const auto& t : report.tests) {
+    w.BeginObject();
+    w.Key("name");
+    w.String(t.name);
+    WriteLocationKeys(w, t.location);
+    w.Key("as_of");
+    w.String(t.as_of);
+    w.Key("facts");
+    w.Number(t.facts);
+    w.Key("passed");
+    w.Bool(t.passed());
+    w.Key("expectations");
+    w.BeginArray();
+    for (const auto& e : t.expectations) {
+      w.BeginObject();
+      w.Key("expectation");
+      w.String(e.source);
+      WriteLocationKeys(w, e.location);
+      w.Key("passed");
+      w.Bool(e.passed);
+      w.Key("expected");
+      w.String(e.expected);
+      w.Key("found");
+      w.StringArray(e.found);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("errors");
+    w.BeginArray();
+    for (const auto& d : t.errors) WriteDiagnostic(w, d, report.sources);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("diagnostics");
+  w.BeginArray();
+  for (const auto& d : report.diagnostics) WriteDiagnostic(w, d, report.sources);
+  w.EndArray();
+  w.EndObject();
+  out += '\n';
+  return out;
+}
+
+}  // namespace treaty::report
