@@ -1,6 +1,6 @@
-// `treaty audit`: a recorded batch check. Runs the check (run::RunCheck), stores the run in the
-// SQLite audit store, compares it with the previous completed run over the same roots, prints
-// and stores that comparison, and writes the HTML report. Subcommands read the store back:
+// `treaty audit`: a recorded batch check. Runs the check streamed (run::RunStreamed), stores the
+// run in the SQLite audit store, compares it with the previous completed run over the same roots,
+// prints and stores that comparison, and writes the HTML report. Subcommands read the store back:
 // `history`, `show RUN`, `diff RUN_A RUN_B`.
 #include <unistd.h>
 
@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -39,6 +40,9 @@ namespace {
 // more. The counts are always exact (`treaty audit diff` lists everything).
 constexpr size_t kTextListLimit = 25;
 constexpr size_t kReportListLimit = 1000;
+// Facts loaded and checked at a time (`--batch`); memory holds one batch, its findings, and the
+// facts kept for joins, caps and obligations.
+constexpr size_t kAuditBatch = 50000;
 
 struct AuditOptions {
   CommonOptions common;
@@ -48,6 +52,7 @@ struct AuditOptions {
   std::string label;
   std::string report;
   std::string format = "text";
+  size_t batch = kAuditBatch;
 };
 
 struct HistoryOptions {
@@ -137,10 +142,34 @@ report::DateWindow WindowOf(const check::Window& w) {
                             w.until ? value::FormatDate(*w.until) : std::string()};
 }
 
+// What an audit keeps of the findings as they stream past: all of them only when a report
+// lists them; always the waivers applied and the dates of the cited facts (for the timeline).
+struct Collected {
+  bool keep_findings = false;
+  std::vector<findings::Finding> findings;
+  std::map<std::string, size_t> waived;  // waiver id -> findings it waived
+  std::map<std::string, report::FactDates> cited;
+
+  void Add(const std::vector<findings::Finding>& batch, const facts::FactSet& facts) {
+    std::map<std::string_view, const facts::Fact*> by_id;
+    for (const auto& fact : facts.facts) by_id.emplace(fact.id, &fact);
+    for (const auto& f : batch) {
+      if (!f.waived_by.empty()) ++waived[f.waived_by];
+      for (const auto& id : f.facts) {
+        auto it = by_id.find(id);
+        if (it == by_id.end() || cited.count(id)) continue;
+        const facts::Fact& fact = *it->second;
+        cited[id] = report::FactDates{id, fact.start ? value::FormatDate(*fact.start) : "",
+                                      fact.end ? value::FormatDate(*fact.end) : ""};
+      }
+    }
+    if (keep_findings) findings.insert(findings.end(), batch.begin(), batch.end());
+  }
+};
+
 // What the HTML report needs from the portfolio and the facts: agreement windows, exclusivity
 // grants, waivers and the dates of the facts the findings cite.
-void DescribePortfolio(const run::CheckRun& run, report::CheckReport& rep) {
-  const check::Portfolio& p = run.frontend.portfolio;
+void DescribePortfolio(const check::Portfolio& p, Collected& seen, report::CheckReport& rep) {
   for (const auto& a : p.agreements) {
     rep.agreements.push_back(report::AgreementInfo{a.id, a.title, WindowOf(a.window)});
   }
@@ -157,29 +186,13 @@ void DescribePortfolio(const run::CheckRun& run, report::CheckReport& rep) {
           WindowOf(c.effective_window)});
     }
   }
-  std::map<std::string, size_t> waived;
-  for (const auto& f : rep.findings) {
-    if (!f.waived_by.empty()) ++waived[f.waived_by];
-  }
   for (const auto& w : p.waivers) {
     rep.waivers.push_back(report::WaiverInfo{
         w.id, w.clause < p.clauses.size() ? p.clauses[w.clause].qualified : std::string(),
         w.until ? value::FormatDate(*w.until) : std::string(), w.approved_by, w.reason,
-        waived.count(w.id) ? waived[w.id] : 0});
+        seen.waived.count(w.id) ? seen.waived[w.id] : 0});
   }
-  std::map<std::string_view, const facts::Fact*> by_id;
-  for (const auto& fact : run.facts.facts) by_id.emplace(fact.id, &fact);
-  std::map<std::string, report::FactDates> cited;
-  for (const auto& f : rep.findings) {
-    for (const auto& id : f.facts) {
-      auto it = by_id.find(id);
-      if (it == by_id.end() || cited.count(id)) continue;
-      const facts::Fact& fact = *it->second;
-      cited[id] = report::FactDates{id, fact.start ? value::FormatDate(*fact.start) : "",
-                                    fact.end ? value::FormatDate(*fact.end) : ""};
-    }
-  }
-  for (auto& [id, dates] : cited) rep.fact_dates.push_back(std::move(dates));
+  for (auto& [id, dates] : seen.cited) rep.fact_dates.push_back(std::move(dates));
 }
 
 std::vector<store::WaiverRecord> AppliedWaivers(const std::vector<report::WaiverInfo>& waivers) {
@@ -272,36 +285,70 @@ int RunAudit(const AuditOptions& options) {
 
   Progress progress(!options.common.quiet && isatty(fileno(stderr)) != 0);
   progress.Say("compiling the portfolio…");
-  request.on_phase = [&progress](run::Phase phase, const run::CheckRun& r) {
-    switch (phase) {
-      case run::Phase::kCompiled:
-        progress.Say(
-            fmt::format("compiled {} policy files; loading facts…", r.frontend.policy_files));
+  auto say = [&progress](const run::StreamProgress& p) {
+    switch (p.phase) {
+      case run::StreamProgress::Phase::kCompiled:
+        progress.Say(fmt::format("compiled {} policy files ({} clauses); loading facts…",
+                                 p.policy_files, p.clauses));
         break;
-      case run::Phase::kLoaded:
-        progress.Say(fmt::format("loaded {} facts from {} files; checking against {} clauses…",
-                                 r.facts.facts.size(), r.facts.files,
-                                 r.frontend.portfolio.clauses.size()));
+      case run::StreamProgress::Phase::kBatch:
+        progress.Say(fmt::format("checked {} facts against {} clauses: {} findings so far…",
+                                 p.facts, p.clauses, p.findings));
         break;
-      case run::Phase::kEvaluated:
-        progress.Say(
-            fmt::format("checked {} facts: {} findings", r.facts.facts.size(), r.findings.size()));
+      case run::StreamProgress::Phase::kEvaluated:
+        progress.Say(fmt::format("checked {} facts from {} files: {} findings", p.facts,
+                                 p.fact_files, p.findings));
         break;
     }
   };
-  run::CheckRun result = run::RunCheck(request, fs, sources, diags);
-  spdlog::info("compiled {} policy files in {:.1f} ms; loaded {} facts from {} files in {:.1f} ms",
-               result.frontend.policy_files, result.times.compile_ms, result.facts.facts.size(),
-               result.facts.files, result.times.load_ms);
-  spdlog::info("planned in {:.1f} ms; evaluated in {:.1f} ms: {} findings", result.times.plan_ms,
-               result.times.eval_ms, result.findings.size());
+
+  // Findings stream into the store's staging area batch by batch; the run itself is written
+  // in one transaction at the end. Everything is kept in memory only for a report that lists
+  // every finding (text without -q, JSON, HTML).
+  const bool detailed = !options.report.empty() || options.format == "json";
+  Collected seen;
+  seen.keep_findings = detailed || !options.common.quiet;
+  std::optional<store::AuditStore> store;
+  std::optional<store::RunRecorder> recorder;
+  std::optional<std::string> failure;  // why the run cannot be recorded
+  auto sink = [&](std::vector<findings::Finding>&& batch, const facts::FactSet& facts) {
+    if (failure) return;
+    if (!recorder) {
+      progress.Say(fmt::format("opening {}…", options.db));
+      auto opened = OpenStore(options.db, /*create=*/true);
+      if (!opened.ok()) {
+        failure = opened.status().message();
+        return;
+      }
+      store.emplace(std::move(opened.value()));
+      auto started_run = store->StartRun();
+      if (!started_run.ok()) {
+        failure = fmt::format("the run was not recorded: {}", started_run.status().message());
+        return;
+      }
+      recorder.emplace(std::move(started_run.value()));
+    }
+    if (base::Status s = recorder->Add(batch); !s.ok()) {
+      failure = fmt::format("the run was not recorded: {}", s.message());
+      return;
+    }
+    seen.Add(batch, facts);
+  };
+  run::StreamedRun result = run::RunStreamed(request, options.batch, fs, sources, diags, sink, say);
+  spdlog::info(
+      "compiled {} policy files in {:.1f} ms; loaded and checked {} facts from {} files "
+      "in {:.1f} ms ({} kept for joins, caps and obligations)",
+      result.frontend.policy_files, result.times.compile_ms, result.summary.facts,
+      result.fact_files, result.times.load_ms, result.kept);
+  spdlog::info("evaluated the kept facts in {:.1f} ms", result.times.eval_ms);
 
   report::CheckReport rep;
   rep.tool_version = TREATY_VERSION;
   rep.as_of = value::FormatDate(request.as_of);
   rep.label = options.label;
   rep.summary = result.summary;
-  rep.findings = std::move(result.findings);  // the one copy: stored and reported from here
+  std::sort(seen.findings.begin(), seen.findings.end(), findings::FindingLess);
+  rep.findings = std::move(seen.findings);
   rep.diagnostics = diags.Sorted();
   rep.sources = &sources;
   if (!rep.diagnostics.empty() && options.format == "text") {
@@ -317,8 +364,13 @@ int RunAudit(const AuditOptions& options) {
     Error("the portfolio has errors: no run was recorded");
     return kExitInput;
   }
+  if (failure || !recorder) {
+    progress.Clear();
+    Error(failure.value_or("the run was not recorded"));
+    return kExitInput;
+  }
   rep.clauses = DescribeClauses(result.frontend.portfolio, sources);
-  DescribePortfolio(result, rep);
+  DescribePortfolio(result.frontend.portfolio, seen, rep);
 
   store::RunRecord record;
   record.started_at = started_at;
@@ -334,20 +386,9 @@ int RunAudit(const AuditOptions& options) {
   record.waivers = AppliedWaivers(rep.waivers);
   DigestInputs(sources, record);
 
-  progress.Say(fmt::format("opening {}…", options.db));
-  auto store = OpenStore(options.db, /*create=*/true);
-  if (!store.ok()) {
-    progress.Clear();
-    Error(store.status().message());
-    return kExitInput;
-  }
   const auto store_start = std::chrono::steady_clock::now();
-  const bool detailed = !options.report.empty() || options.format == "json";
-  auto recorded =
-      store.value().RecordRun(record, rep.findings, detailed ? kReportListLimit : kTextListLimit,
-                              [&progress](size_t stored, size_t total) {
-                                progress.Say(fmt::format("storing findings: {}/{}", stored, total));
-                              });
+  progress.Say(fmt::format("recording the run in {}…", options.db));
+  auto recorded = recorder->Finish(record, detailed ? kReportListLimit : kTextListLimit);
   progress.Clear();
   if (!recorded.ok()) {
     Error(fmt::format("the run was not recorded: {}", recorded.status().message()));
@@ -356,7 +397,7 @@ int RunAudit(const AuditOptions& options) {
   const int64_t run_id = recorded.value().run;
   report::RunChanges changes = ToReport(std::move(recorded.value()));
   rep.changes = &changes;
-  spdlog::info("recorded run {} ({} findings) in `{}` in {} ms", run_id, rep.findings.size(),
+  spdlog::info("recorded run {} ({} findings) in `{}` in {} ms", run_id, recorder->staged(),
                options.db,
                std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::steady_clock::now() - store_start)
@@ -597,6 +638,9 @@ void RegisterAudit(CLI::App& app, int& exit_code) {
                   "Write a self-contained HTML report of the run to FILE");
   cmd->add_option("--format", options->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--batch", options->batch,
+                  "Facts loaded and checked at a time (memory holds one batch; default 50000)")
+      ->check(CLI::Range(size_t{1}, size_t{100000000}));
 
   auto history = std::make_shared<HistoryOptions>();
   CLI::App* hist = cmd->add_subcommand("history", "List the recorded runs, newest first");

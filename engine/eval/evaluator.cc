@@ -9,6 +9,9 @@
 //  4. findings are materialized, with message and explanation (re-evaluated with tracing).
 // INVARIANT: the index only narrows which rules a fact meets; a rule's verdict is always the
 // full evaluation of its scope, so the indexed and the reference evaluation agree.
+// EvalOptions::rules splits phases 1–2 for a streamed check: kPerFact keeps the hits, kAcrossFacts
+// the joins, limits and obligations; phases 3–4 judge each finding on its own bound facts, so a
+// finding is the same whichever split produced it.
 
 #include "eval/evaluator.h"
 
@@ -68,7 +71,12 @@ size_t MaxVars(const plan::Plan& plan) {
 class Worker {
  public:
   Worker(const plan::Plan& plan, const facts::FactSet& facts, const EvalOptions& options)
-      : plan_(plan), facts_(facts), options_(options), ev_(plan, options.as_of) {
+      : plan_(plan),
+        facts_(facts),
+        options_(options),
+        per_fact_(options.rules != RuleSet::kAcrossFacts),
+        across_facts_(options.rules != RuleSet::kPerFact),
+        ev_(plan, options.as_of) {
     stamp_.assign(plan.rules.size(), 0);
     binding_.assign(MaxVars(plan), nullptr);
   }
@@ -129,14 +137,14 @@ class Worker {
       switch (r.kind) {
         case RuleKind::kForbid:
           if (r.vars.size() == 1) {
-            if (Scope(ev_, r)) out.hits.push_back(Pack(ri, fi));
-          } else if (JoinFilter(r)) {
+            if (per_fact_ && Scope(ev_, r)) out.hits.push_back(Pack(ri, fi));
+          } else if (across_facts_ && JoinFilter(r)) {
             out.scoped.push_back(Pack(ri, fi));
           }
           break;
         case RuleKind::kRequire:
         case RuleKind::kExclusive:
-          if (Scope(ev_, r) &&
+          if (per_fact_ && Scope(ev_, r) &&
               (r.requirement == plan::kNone || ev_.Truth(r.requirement) != Tri::kTrue)) {
             out.hits.push_back(Pack(ri, fi));
           }
@@ -145,7 +153,9 @@ class Worker {
           break;  // matched on demand, for the first fact of a finding
         case RuleKind::kLimit:
         case RuleKind::kExists:
-          if (r.vars.size() == 1 && Scope(ev_, r)) out.scoped.push_back(Pack(ri, fi));
+          if (across_facts_ && r.vars.size() == 1 && Scope(ev_, r)) {
+            out.scoped.push_back(Pack(ri, fi));
+          }
           break;
       }
     }
@@ -164,6 +174,8 @@ class Worker {
   const plan::Plan& plan_;
   const facts::FactSet& facts_;
   const EvalOptions& options_;
+  const bool per_fact_;      // single-variable forbid/require/exclusive run
+  const bool across_facts_;  // joins, limits and obligations run
   ExprEval ev_;
   std::vector<uint32_t> stamp_;
   uint32_t epoch_ = 0;
@@ -260,18 +272,22 @@ class Evaluator {
 
   std::vector<findings::Finding> Run() {
     ScopePass();
+    const bool across_facts = options_.rules != RuleSet::kPerFact;
     by_kind_.resize(plan_.kinds.size());
-    for (uint32_t i = 0; i < facts_.facts.size(); ++i) {
-      if (facts_.facts[i].kind < by_kind_.size()) by_kind_[facts_.facts[i].kind].push_back(i);
+    if (across_facts) {
+      for (uint32_t i = 0; i < facts_.facts.size(); ++i) {
+        if (facts_.facts[i].kind < by_kind_.size()) by_kind_[facts_.facts[i].kind].push_back(i);
+      }
     }
     for (uint32_t ri = 0; ri < plan_.rules.size(); ++ri) {
       const Rule& r = plan_.rules[ri];
+      if (r.kind == RuleKind::kPermit && r.vars.size() >= 2) multi_permits_.push_back(ri);
+      if (!across_facts) continue;
       if (r.kind == RuleKind::kForbid && r.vars.size() >= 2) Join(ri);
       if (r.kind == RuleKind::kLimit && r.vars.size() == 1) Limit(ri);
       if (r.kind == RuleKind::kExists && r.vars.size() == 1) Exists(ri);
-      if (r.kind == RuleKind::kPermit && r.vars.size() >= 2) multi_permits_.push_back(ri);
     }
-    ExpiredWaivers();
+    if (across_facts) ExpiredWaivers();
     return SortedFindings(MaterializeAll());
   }
 
@@ -661,8 +677,8 @@ class Evaluator {
     return built;
   }
 
-  /// The findings to report, sorted with findings::FindingLess (ties by message, then
-  /// explanation). Sorts indices on precomputed keys: clause rank, then the bound facts' ids.
+  /// The findings to report, sorted with findings::FindingLess. Sorts indices on precomputed keys:
+  /// clause rank, then the bound facts' ids.
   std::vector<findings::Finding> SortedFindings(std::vector<findings::Finding> built) {
     std::vector<uint32_t> order;
     order.reserve(built.size());
@@ -1035,6 +1051,53 @@ std::vector<findings::Finding> Evaluate(const plan::Plan& plan, const facts::Fac
                                         const base::SourceSet& sources, const EvalOptions& options,
                                         base::DiagnosticEngine& diags) {
   return Evaluator(plan, facts, sources, options, diags).Run();
+}
+
+std::vector<uint8_t> AcrossFactsScope(const plan::Plan& plan, const facts::FactSet& facts,
+                                      const EvalOptions& options) {
+  // Per kind, the (rule, variable) pairs of the rules that read several facts together.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> uses(plan.kinds.size());
+  for (uint32_t ri = 0; ri < plan.rules.size(); ++ri) {
+    const Rule& r = plan.rules[ri];
+    const bool join = r.kind == RuleKind::kForbid && r.vars.size() >= 2;
+    const bool single =
+        (r.kind == RuleKind::kLimit || r.kind == RuleKind::kExists) && r.vars.size() == 1;
+    if (!join && !single) continue;
+    for (uint32_t v = 0; v < r.vars.size(); ++v) {
+      if (r.vars[v].kind < uses.size()) uses[r.vars[v].kind].emplace_back(ri, v);
+    }
+  }
+  ExprEval ev(plan, options.as_of);
+  std::vector<const Fact*> binding(MaxVars(plan), nullptr);
+  // As Join and the scope pass test them: a join's filters on variable `v` (only with the
+  // index; the reference evaluation enumerates every fact of the kind), a limit's or an
+  // obligation's whole scope.
+  auto binds = [&](const Fact& f, const Rule& r, uint32_t v) {
+    if (!Meets(f, plan.clauses[r.clause].window)) return false;
+    std::fill(binding.begin(), binding.end(), nullptr);
+    binding[v] = &f;
+    ev.Bind(binding.data(), static_cast<uint32_t>(r.vars.size()));
+    ev.ResetScratch();
+    if (r.vars.size() == 1) return Scope(ev, r);
+    if (!options.use_index || v >= r.var_filters.size()) return true;
+    for (NodeId c : r.var_filters[v]) {
+      ev.ResetScratch();
+      if (ev.Truth(c) != Tri::kTrue) return false;
+    }
+    return true;
+  };
+  std::vector<uint8_t> keep(facts.facts.size(), 0);
+  for (size_t i = 0; i < facts.facts.size(); ++i) {
+    const Fact& f = facts.facts[i];
+    if (f.kind >= uses.size()) continue;
+    for (const auto& [ri, v] : uses[f.kind]) {
+      if (binds(f, plan.rules[ri], v)) {
+        keep[i] = 1;
+        break;
+      }
+    }
+  }
+  return keep;
 }
 
 FactTrace TraceFact(const plan::Plan& plan, const facts::FactSet& facts, uint32_t fact,

@@ -22,7 +22,19 @@ FactSet LoadFacts(const std::vector<std::string>& paths, const check::Portfolio&
                   const base::FileSystem& fs, base::SourceSet& sources,
                   base::DiagnosticEngine& diags, const LoadOptions& options) {
   FactSet set;
-  Validator validator(portfolio, diags, set);
+  set.files = StreamFacts(
+      paths, portfolio, fs, sources, diags, SIZE_MAX,
+      [&set](FactSet&& all) { set.facts = std::move(all.facts); }, options);
+  return set;
+}
+
+size_t StreamFacts(const std::vector<std::string>& paths, const check::Portfolio& portfolio,
+                   const base::FileSystem& fs, base::SourceSet& sources,
+                   base::DiagnosticEngine& diags, size_t batch,
+                   const std::function<void(FactSet&&)>& consume, const LoadOptions& options) {
+  FactSet set;
+  size_t files_read = 0;
+  Validator validator(portfolio, diags, set, batch, consume);
   std::unordered_set<std::string> read;
   for (const std::string& root : paths) {
     auto files = fs.ListFiles(root, options.extensions);
@@ -46,7 +58,7 @@ FactSet LoadFacts(const std::vector<std::string>& paths, const check::Portfolio&
       }
       const base::FileId id = sources.Add(path, std::move(text.value()));
       const base::SourceFile& file = sources.Get(id);
-      ++set.files;
+      ++files_read;
       if (EndsWith(path, ".jsonl")) {
         LoadJsonl(file, validator, diags, options.max_nesting);
       } else {
@@ -54,7 +66,8 @@ FactSet LoadFacts(const std::vector<std::string>& paths, const check::Portfolio&
       }
     }
   }
-  return set;
+  if (!set.facts.empty()) consume(std::move(set));
+  return files_read;
 }
 
 }  // namespace treaty::facts

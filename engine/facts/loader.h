@@ -2,9 +2,10 @@
 /// Loading facts (LANGUAGE.md §7), the input adapter of `treaty check`: fact files (YAML, JSONL)
 /// -> a validated FactSet. Every file's text is added to the SourceSet so diagnostics show the
 /// source line; every problem is a T05xx diagnostic and a bad fact is skipped while the others
-/// load. The one entry point is LoadFacts.
+/// load. LoadFacts keeps every fact; StreamFacts hands them over in batches (one loading path).
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,15 @@ struct LoadOptions {
 FactSet LoadFacts(const std::vector<std::string>& paths, const check::Portfolio& portfolio,
                   const base::FileSystem& fs, base::SourceSet& sources,
                   base::DiagnosticEngine& diags, const LoadOptions& options = {});
+
+/// Like LoadFacts, but hands the valid facts over to `consume` in batches of `batch` facts (the
+/// last batch may be smaller; none when no fact is valid), in load order, as they load, instead
+/// of keeping them. Between batches only each earlier fact's kind, id and span are kept (to
+/// report duplicate ids, T0507, with the note pointing at the first one). Returns the number of
+/// fact files read (FactSet::files of each batch is 0). A `batch` of 0 counts as 1.
+size_t StreamFacts(const std::vector<std::string>& paths, const check::Portfolio& portfolio,
+                   const base::FileSystem& fs, base::SourceSet& sources,
+                   base::DiagnosticEngine& diags, size_t batch,
+                   const std::function<void(FactSet&&)>& consume, const LoadOptions& options = {});
 
 }  // namespace treaty::facts

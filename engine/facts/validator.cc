@@ -253,18 +253,31 @@ struct Validator::Impl {
   const check::Portfolio& portfolio;
   base::DiagnosticEngine& diags;
   FactSet& out;
+  size_t batch = SIZE_MAX;
+  const std::function<void(FactSet&&)>* consume = nullptr;
   NameMap kinds;
   std::vector<std::string_view> kind_names;
   std::vector<KindIndex> kind_index;
   std::vector<std::unique_ptr<NameMap>> members;  // per taxonomy, built on first use
 
-  // Ids seen so far: open addressing over (hash, fact index + 1); 0 marks an empty slot.
+  // Ids seen so far: open addressing over (hash, ordinal + 1); 0 marks an empty slot. A fact's
+  // ordinal counts the valid facts before it, handed over or not.
   struct IdSlot {
     uint64_t hash = 0;
     uint32_t fact = 0;
   };
   std::vector<IdSlot> ids = std::vector<IdSlot>(1024);
   size_t id_count = 0;
+
+  // The facts handed over, by ordinal: what T0507 needs of them, their ids back to back.
+  struct Kept {
+    check::KindId kind = 0;
+    uint32_t id_size = 0;
+    size_t id_begin = 0;
+    Span span;
+  };
+  std::vector<Kept> kept;
+  std::string kept_ids;
 
   std::vector<uint32_t> seen;  // per slot of the current kind: the node that gave it, or kNoNode
   std::vector<uint8_t> suggested;  // per slot: an unknown field's did-you-mean named it
@@ -274,8 +287,9 @@ struct Validator::Impl {
   const RawRecord* rec = nullptr;
   bool ok = true;
 
-  Impl(const check::Portfolio& p, base::DiagnosticEngine& d, FactSet& o)
-      : portfolio(p), diags(d), out(o) {
+  Impl(const check::Portfolio& p, base::DiagnosticEngine& d, FactSet& o, size_t b,
+       const std::function<void(FactSet&&)>* c)
+      : portfolio(p), diags(d), out(o), batch(c ? std::max<size_t>(b, 1) : SIZE_MAX), consume(c) {
     kind_index.resize(p.kinds.size());
     for (uint32_t k = 0; k < p.kinds.size(); ++k) {
       const check::Kind& kind = p.kinds[k];
@@ -535,7 +549,22 @@ struct Validator::Impl {
            (static_cast<uint64_t>(kind) * 0x9E3779B97F4A7C15ULL);
   }
 
-  /// The index of the fact with that kind and id, or kNoNode; inserts `fact` when absent.
+  struct FactRef {
+    check::KindId kind;
+    std::string_view id;
+    Span span;
+  };
+  /// The fact with that ordinal, whether handed over or still in `out`.
+  FactRef ByOrdinal(uint32_t ordinal) const {
+    if (ordinal < kept.size()) {
+      const Kept& k = kept[ordinal];
+      return {k.kind, std::string_view(kept_ids).substr(k.id_begin, k.id_size), k.span};
+    }
+    const Fact& f = out.facts[ordinal - kept.size()];
+    return {f.kind, f.id, f.span};
+  }
+
+  /// The ordinal of the fact with that kind and id, or kNoNode; inserts `fact` when absent.
   uint32_t FindOrInsertId(check::KindId kind, std::string_view id, uint32_t fact) {
     if ((id_count + 1) * 2 > ids.size()) Grow();
     const uint64_t h = HashId(kind, id);
@@ -548,7 +577,7 @@ struct Validator::Impl {
         return kNoNode;
       }
       if (s.hash == h) {
-        const Fact& other = out.facts[s.fact - 1];
+        const FactRef other = ByOrdinal(s.fact - 1);
         if (other.kind == kind && other.id == id) return s.fact - 1;
       }
     }
@@ -724,18 +753,29 @@ struct Validator::Impl {
     }
     if (!ok) return false;
 
-    const uint32_t index_in_set = static_cast<uint32_t>(out.facts.size());
-    const uint32_t first = FindOrInsertId(kind_id, fact.id, index_in_set);
+    const uint32_t ordinal = static_cast<uint32_t>(kept.size() + out.facts.size());
+    const uint32_t first = FindOrInsertId(kind_id, fact.id, ordinal);
     if (first != kNoNode) {
       Error(
           MakeDiagnostic(DiagCode::T0507, ValueSpan(r.nodes[id_node]), Shorten(fact.id), kind.name)
               .WithLabel("used before")
-              .WithNote(out.facts[first].span, fmt::format("the first `{}` with id `{}` is here",
+              .WithNote(ByOrdinal(first).span, fmt::format("the first `{}` with id `{}` is here",
                                                            kind.name, Shorten(fact.id))));
       return false;
     }
     out.facts.push_back(std::move(fact));
+    if (out.facts.size() >= batch) HandOver();
     return true;
+  }
+
+  /// Moves the facts to `consume`, keeping what T0507 needs of them.
+  void HandOver() {
+    for (const Fact& f : out.facts) {
+      kept.push_back(Kept{f.kind, static_cast<uint32_t>(f.id.size()), kept_ids.size(), f.span});
+      kept_ids += f.id;
+    }
+    (*consume)(std::move(out));
+    out = FactSet{};
   }
 
   std::string KindHelp(std::string_view lead) const {
@@ -762,14 +802,19 @@ struct Validator::Impl {
 };
 
 Validator::Validator(const check::Portfolio& portfolio, base::DiagnosticEngine& diags, FactSet& out)
-    : impl_(std::make_unique<Impl>(portfolio, diags, out)) {}
+    : impl_(std::make_unique<Impl>(portfolio, diags, out, SIZE_MAX, nullptr)) {}
+
+Validator::Validator(const check::Portfolio& portfolio, base::DiagnosticEngine& diags, FactSet& out,
+                     size_t batch, const std::function<void(FactSet&&)>& consume)
+    : impl_(std::make_unique<Impl>(portfolio, diags, out, batch, &consume)) {}
 
 Validator::~Validator() = default;
 
 void Validator::Reserve(size_t more) {
   auto& facts = impl_->out.facts;
-  if (facts.size() + more > facts.capacity()) {
-    facts.reserve(std::max(facts.size() + more, facts.capacity() + facts.capacity() / 2));
+  const size_t want = std::min(facts.size() + std::min(more, impl_->batch), impl_->batch);
+  if (want > facts.capacity()) {
+    facts.reserve(std::min(std::max(want, facts.capacity() + facts.capacity() / 2), impl_->batch));
   }
 }
 

@@ -2,10 +2,11 @@
 /// The one validation of facts, shared by the YAML and JSONL loaders: a RawRecord (a fact as a
 /// loader read it: a tree of untyped scalars, lists and mappings with byte spans) is checked
 /// against its kind in the portfolio and becomes a facts::Fact, or is reported and skipped.
-/// A Validator belongs to one LoadFacts call; it is not thread-safe.
+/// A Validator belongs to one LoadFacts or StreamFacts call; it is not thread-safe.
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -71,11 +72,18 @@ struct RawRecord {
 class Validator {
  public:
   Validator(const check::Portfolio& portfolio, base::DiagnosticEngine& diags, FactSet& out);
+  /// Streaming: each time `out` holds `batch` facts (`batch` >= 1) it is moved to `consume`
+  /// and starts again empty; the facts left in `out` at the end are the caller's to hand over.
+  /// Handed-over facts still count for duplicate ids (only their kind, id and span are kept).
+  /// `consume` must outlive the Validator.
+  Validator(const check::Portfolio& portfolio, base::DiagnosticEngine& diags, FactSet& out,
+            size_t batch, const std::function<void(FactSet&&)>& consume);
   ~Validator();
   Validator(const Validator&) = delete;
   Validator& operator=(const Validator&) = delete;
 
-  /// Room for `more` facts (a loader's estimate, e.g. the lines of a JSONL file).
+  /// Room for `more` facts (a loader's estimate, e.g. the lines of a JSONL file), at most a
+  /// batch.
   void Reserve(size_t more);
 
   /// Checks the fact rooted at `record.nodes[root]` of `file`; appends it to the FactSet, or

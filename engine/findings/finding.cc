@@ -47,13 +47,19 @@ std::string_view StatusName(Status s) {
 }
 
 bool FindingLess(const Finding& a, const Finding& b) {
-  return std::tie(a.clause, a.facts, a.status) < std::tie(b.clause, b.facts, b.status);
+  return std::tie(a.clause, a.facts, a.status, a.message, a.explanation) <
+         std::tie(b.clause, b.facts, b.status, b.message, b.explanation);
 }
 
 Summary Summarize(const std::vector<Finding>& findings, size_t facts, size_t clauses) {
   Summary s;
   s.facts = facts;
   s.clauses = clauses;
+  Count(findings, s);
+  return s;
+}
+
+void Count(const std::vector<Finding>& findings, Summary& s) {
   for (const auto& f : findings) {
     switch (f.status) {
       case Status::kOpen:
@@ -72,7 +78,6 @@ Summary Summarize(const std::vector<Finding>& findings, size_t facts, size_t cla
         break;
     }
   }
-  return s;
 }
 
 }  // namespace treaty::findings

@@ -41,7 +41,8 @@ struct Finding {
   std::string defeated_by;                  // clause when status is kDefeated
 };
 
-/// Orders findings by clause, then fact ids (LANGUAGE.md §8).
+/// The report order: by clause, then fact ids (LANGUAGE.md §8), then status, message and
+/// explanation, so that the order is total and every run sorts alike.
 bool FindingLess(const Finding& a, const Finding& b);
 
 struct Summary {
@@ -56,5 +57,7 @@ struct Summary {
 };
 
 Summary Summarize(const std::vector<Finding>& findings, size_t facts, size_t clauses);
+/// Adds the counts of `findings` to `summary` (for findings that come in batches).
+void Count(const std::vector<Finding>& findings, Summary& summary);
 
 }  // namespace treaty::findings

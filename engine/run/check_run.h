@@ -17,19 +17,11 @@
 
 namespace treaty::run {
 
-struct CheckRun;
-
-/// The phases RunCheck reports to CheckRequest::on_phase as each one ends.
-enum class Phase { kCompiled, kLoaded, kEvaluated };
-
 struct CheckRequest {
   std::vector<std::string> policy_roots;
   std::vector<std::string> fact_paths;
   value::Date as_of;
   bool show_defeated = false;
-  /// Called as each phase ends with the run so far (e.g. a progress line on a terminal); may
-  /// be empty.
-  std::function<void(Phase, const CheckRun&)> on_phase;
 };
 
 /// Wall-clock milliseconds of each phase, for `-v` logging and benchmarks.
@@ -49,7 +41,44 @@ struct CheckRun {
   PhaseTimes times;
 };
 
-CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs,
-                  base::SourceSet& sources, base::DiagnosticEngine& diags);
+CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs, base::SourceSet& sources,
+                  base::DiagnosticEngine& diags);
+
+// ---------------------------------------------------------------- streamed
+
+/// How far a streamed check has come, for a progress line.
+struct StreamProgress {
+  enum class Phase { kCompiled, kBatch, kEvaluated } phase = Phase::kCompiled;
+  size_t policy_files = 0;
+  size_t clauses = 0;
+  size_t facts = 0;  // loaded and checked so far
+  size_t fact_files = 0;
+  size_t findings = 0;  // so far
+};
+
+struct StreamedRun {
+  driver::Frontend frontend;
+  findings::Summary summary;
+  size_t fact_files = 0;
+  size_t kept = 0;         // facts kept for the rules that read several facts together
+  bool evaluated = false;  // false when the portfolio did not compile
+  PhaseTimes times;        // load_ms and eval_ms overlap: batches are evaluated as they load
+};
+
+/// Receives a batch of findings, sorted within the batch (not across batches), with the facts
+/// they cite.
+using FindingSink =
+    std::function<void(std::vector<findings::Finding>&& batch, const facts::FactSet& facts)>;
+
+/// The same check as RunCheck, with bounded memory: facts are loaded `batch` at a time and
+/// each batch is evaluated with the rules that read one fact (eval::RuleSet::kPerFact) and
+/// dropped, except the facts a join, limit or obligation can bind (eval::AcrossFactsScope),
+/// which are kept and evaluated together at the end. The findings and diagnostics are those of
+/// RunCheck, handed to `sink` batch by batch; the sink is called at least once when the
+/// portfolio compiles. `progress` may be empty.
+StreamedRun RunStreamed(const CheckRequest& request, size_t batch, const base::FileSystem& fs,
+                        base::SourceSet& sources, base::DiagnosticEngine& diags,
+                        const FindingSink& sink,
+                        const std::function<void(const StreamProgress&)>& progress);
 
 }  // namespace treaty::run

@@ -328,12 +328,60 @@ Result<RunInfo> LoadRunInfo(Database& db, int64_t id) {
 
 // ---------------------------------------------------------------- writing a run
 
+// Findings are staged in this connection's temporary tables as they come, in any order and
+// outside any lock on the store (SQLite keeps large temporary tables in a temporary file, so
+// memory stays bounded). Finishing copies them into the store in report order, in the one
+// write transaction of the run.
+constexpr std::string_view kStagingTables = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS staged_findings (
+  sid            INTEGER PRIMARY KEY,
+  rank           INTEGER,
+  facts_key      TEXT NOT NULL,
+  status_rank    INTEGER NOT NULL,
+  fingerprint    TEXT NOT NULL,
+  clause         TEXT NOT NULL,
+  agreement      TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  rule           TEXT NOT NULL,
+  severity       TEXT NOT NULL,
+  status         TEXT NOT NULL,
+  message        TEXT NOT NULL,
+  explanation    TEXT NOT NULL,
+  conflicts_with TEXT NOT NULL,
+  waived_by      TEXT,
+  defeated_by    TEXT
+);
+CREATE TEMP TABLE IF NOT EXISTS staged_facts (
+  sid     INTEGER NOT NULL,
+  seq     INTEGER NOT NULL,
+  fact_id TEXT NOT NULL,
+  file    TEXT NOT NULL,
+  line    INTEGER NOT NULL,
+  PRIMARY KEY (sid, seq)
+) WITHOUT ROWID;
+DELETE FROM temp.staged_findings;
+DELETE FROM temp.staged_facts;
+)sql";
+
+// The fact ids of a finding as one sort key: ids joined by U+0001, which sorts before any
+// character an id holds in practice, so keys sort as the id lists do element by element.
+std::string FactsKey(const std::vector<std::string>& ids) {
+  std::string key;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) key += '\x01';
+    key += ids[i];
+  }
+  return key;
+}
+
 class RunWriter {
  public:
   explicit RunWriter(Database& db) : db_(db) {}
 
-  Result<int64_t> Write(const RunRecord& run, const std::vector<findings::Finding>& all,
-                        const StoreProgress& progress) {
+  /// Writes the run row, the staged findings in report order, the clauses they cite, the
+  /// waivers and the comparison; the caller holds the write transaction.
+  Result<int64_t> Write(const RunRecord& run, size_t findings,
+                        const std::map<std::string, ClauseRow>& clauses) {
     const std::string policy_roots = JoinRoots(run.policy_roots);
     const std::string fact_roots = JoinRoots(run.fact_roots);
     std::optional<int64_t> previous;
@@ -369,7 +417,7 @@ class RunWriter {
     TREATY_RETURN_IF_ERROR(r.Bind(i++, std::string_view(policy_roots)));
     TREATY_RETURN_IF_ERROR(r.Bind(i++, std::string_view(fact_roots)));
     for (size_t n : {s.facts, s.clauses, s.errors, s.warnings, s.infos, s.waived, s.pending,
-                     s.defeated, all.size()}) {
+                     s.defeated, findings}) {
       TREATY_RETURN_IF_ERROR(r.Bind(i++, static_cast<int64_t>(n)));
     }
     if (previous) {
@@ -381,7 +429,8 @@ class RunWriter {
     TREATY_RETURN_IF_ERROR(r.Run());
     const int64_t run_id = db_.LastInsertRowId();
 
-    TREATY_RETURN_IF_ERROR(WriteFindings(run_id, all, progress));
+    TREATY_RETURN_IF_ERROR(CopyStaged(run_id));
+    TREATY_RETURN_IF_ERROR(WriteClauses(run_id, clauses));
     TREATY_RETURN_IF_ERROR(WriteWaivers(run_id, run.waivers));
     if (previous) TREATY_RETURN_IF_ERROR(WriteChanges(run_id, *previous));
 
@@ -401,68 +450,49 @@ class RunWriter {
   }
 
  private:
-  Status WriteFindings(int64_t run_id, const std::vector<findings::Finding>& all,
-                       const StoreProgress& progress) {
-    auto finding = db_.Prepare(
+  // The staged findings numbered in report order (clause, fact ids, status, then message and
+  // explanation, as the evaluator orders them) and copied into the run.
+  Status CopyStaged(int64_t run_id) {
+    static constexpr std::string_view kSteps[] = {
+        "UPDATE temp.staged_findings SET rank = o.rn FROM (SELECT sid, ROW_NUMBER() OVER"
+        " (ORDER BY clause, facts_key, status_rank, message, explanation) - 1 AS rn"
+        " FROM temp.staged_findings) AS o WHERE staged_findings.sid = o.sid",
         "INSERT INTO findings (run_id, seq, fingerprint, clause, agreement, title, rule,"
         " severity, status, message, explanation, conflicts_with, waived_by, defeated_by)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-    if (!finding.ok()) return finding.status();
-    auto fact = db_.Prepare(
+        " SELECT ?1, rank, fingerprint, clause, agreement, title, rule, severity, status,"
+        " message, explanation, conflicts_with, waived_by, defeated_by"
+        " FROM temp.staged_findings ORDER BY rank",
         "INSERT INTO finding_facts (finding_id, seq, fact_id, file, line)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!fact.ok()) return fact.status();
-    auto clause = db_.Prepare(
-        "INSERT OR IGNORE INTO clauses (run_id, clause, agreement, title, text, file, line)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    if (!clause.ok()) return clause.status();
-    Statement& fs = finding.value();
-    Statement& ffs = fact.value();
-    Statement& cs = clause.value();
+        " SELECT f.id, x.seq, x.fact_id, x.file, x.line FROM temp.staged_facts x"
+        " JOIN temp.staged_findings s ON s.sid = x.sid"
+        " JOIN findings f ON f.run_id = ?1 AND f.seq = s.rank",
+    };
+    for (std::string_view sql : kSteps) {
+      auto stmt = db_.Prepare(sql);
+      if (!stmt.ok()) return stmt.status();
+      if (sql.find("?1") != std::string_view::npos) {
+        TREATY_RETURN_IF_ERROR(stmt.value().Bind(1, run_id));
+      }
+      TREATY_RETURN_IF_ERROR(stmt.value().Run());
+    }
+    return Status::Ok();
+  }
 
-    constexpr size_t kProgressEvery = 2000;
-    std::string last_clause;
-    for (size_t n = 0; n < all.size(); ++n) {
-      const findings::Finding& f = all[n];
-      if (f.clause != last_clause) {  // findings come sorted by clause: one row per clause
-        last_clause = f.clause;
-        TREATY_RETURN_IF_ERROR(cs.Bind(1, run_id));
-        TREATY_RETURN_IF_ERROR(cs.Bind(2, std::string_view(f.clause)));
-        TREATY_RETURN_IF_ERROR(cs.Bind(3, std::string_view(f.agreement)));
-        TREATY_RETURN_IF_ERROR(cs.Bind(4, std::string_view(f.title)));
-        TREATY_RETURN_IF_ERROR(cs.Bind(5, std::string_view(f.clause_text)));
-        TREATY_RETURN_IF_ERROR(cs.Bind(6, std::string_view(f.clause_location.file)));
-        TREATY_RETURN_IF_ERROR(cs.Bind(7, static_cast<int64_t>(f.clause_location.line)));
-        TREATY_RETURN_IF_ERROR(cs.Run());
-      }
-      int i = 1;
-      TREATY_RETURN_IF_ERROR(fs.Bind(i++, run_id));
-      TREATY_RETURN_IF_ERROR(fs.Bind(i++, static_cast<int64_t>(n)));
-      TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(findings::Fingerprint(f))));
-      for (std::string_view text :
-           {std::string_view(f.clause), std::string_view(f.agreement), std::string_view(f.title),
-            findings::RuleKindName(f.rule), findings::SeverityName(f.severity),
-            findings::StatusName(f.status), std::string_view(f.message)}) {
-        TREATY_RETURN_IF_ERROR(fs.Bind(i++, text));
-      }
-      TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(EncodeLines(f.explanation))));
-      TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(EncodeLines(f.conflicts_with))));
-      TREATY_RETURN_IF_ERROR(fs.Bind(i++, NullIfEmpty(f.waived_by)));
-      TREATY_RETURN_IF_ERROR(fs.Bind(i++, NullIfEmpty(f.defeated_by)));
-      TREATY_RETURN_IF_ERROR(fs.Run());
-      const int64_t finding_id = db_.LastInsertRowId();
-      for (size_t k = 0; k < f.facts.size(); ++k) {
-        findings::Location where = k < f.locations.size() ? f.locations[k] : findings::Location{};
-        TREATY_RETURN_IF_ERROR(ffs.Bind(1, finding_id));
-        TREATY_RETURN_IF_ERROR(ffs.Bind(2, static_cast<int64_t>(k)));
-        TREATY_RETURN_IF_ERROR(ffs.Bind(3, std::string_view(f.facts[k])));
-        TREATY_RETURN_IF_ERROR(ffs.Bind(4, std::string_view(where.file)));
-        TREATY_RETURN_IF_ERROR(ffs.Bind(5, static_cast<int64_t>(where.line)));
-        TREATY_RETURN_IF_ERROR(ffs.Run());
-      }
-      if (progress && ((n + 1) % kProgressEvery == 0 || n + 1 == all.size())) {
-        progress(n + 1, all.size());
-      }
+  Status WriteClauses(int64_t run_id, const std::map<std::string, ClauseRow>& clauses) {
+    auto stmt = db_.Prepare(
+        "INSERT INTO clauses (run_id, clause, agreement, title, text, file, line)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!stmt.ok()) return stmt.status();
+    Statement& cs = stmt.value();
+    for (const auto& [name, c] : clauses) {
+      TREATY_RETURN_IF_ERROR(cs.Bind(1, run_id));
+      TREATY_RETURN_IF_ERROR(cs.Bind(2, std::string_view(name)));
+      TREATY_RETURN_IF_ERROR(cs.Bind(3, std::string_view(c.agreement)));
+      TREATY_RETURN_IF_ERROR(cs.Bind(4, std::string_view(c.title)));
+      TREATY_RETURN_IF_ERROR(cs.Bind(5, std::string_view(c.text)));
+      TREATY_RETURN_IF_ERROR(cs.Bind(6, std::string_view(c.location.file)));
+      TREATY_RETURN_IF_ERROR(cs.Bind(7, static_cast<int64_t>(c.location.line)));
+      TREATY_RETURN_IF_ERROR(cs.Run());
     }
     return Status::Ok();
   }
@@ -545,17 +575,93 @@ Result<AuditStore> AuditStore::Open(const std::string& path, const OpenOptions& 
 Result<Comparison> AuditStore::RecordRun(const RunRecord& run,
                                          const std::vector<findings::Finding>& findings,
                                          size_t list_limit, const StoreProgress& progress) {
+  auto recorder = StartRun();
+  if (!recorder.ok()) return recorder.status();
+  TREATY_RETURN_IF_ERROR(recorder.value().Add(findings, progress));
+  return recorder.value().Finish(run, list_limit);
+}
+
+Result<RunRecorder> AuditStore::StartRun() {
+  TREATY_RETURN_IF_ERROR(db_->ExecScript(kStagingTables));
+  auto finding = db_->Prepare(
+      "INSERT INTO temp.staged_findings (facts_key, status_rank, fingerprint, clause,"
+      " agreement, title, rule, severity, status, message, explanation, conflicts_with,"
+      " waived_by, defeated_by)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  if (!finding.ok()) return finding.status();
+  auto fact = db_->Prepare(
+      "INSERT INTO temp.staged_facts (sid, seq, fact_id, file, line) VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!fact.ok()) return fact.status();
+  RunRecorder recorder(*this);
+  recorder.insert_finding_ = std::make_unique<Statement>(std::move(finding.value()));
+  recorder.insert_fact_ = std::make_unique<Statement>(std::move(fact.value()));
+  return recorder;
+}
+
+RunRecorder::RunRecorder(AuditStore& store) : store_(&store) {}
+RunRecorder::RunRecorder(RunRecorder&&) noexcept = default;
+RunRecorder::~RunRecorder() = default;
+
+Status RunRecorder::Add(const std::vector<findings::Finding>& findings,
+                        const StoreProgress& progress) {
+  Database& db = *store_->db_;
+  auto tx = Transaction::Begin(db, Transaction::Lock::kDeferred);  // temporary tables only
+  if (!tx.ok()) return tx.status();
+  Statement& fs = *insert_finding_;
+  Statement& ffs = *insert_fact_;
+  constexpr size_t kProgressEvery = 2000;
+  for (size_t n = 0; n < findings.size(); ++n) {
+    const findings::Finding& f = findings[n];
+    if (clauses_.find(f.clause) == clauses_.end()) {
+      clauses_.emplace(f.clause, ClauseRow{f.agreement, f.title, f.clause_text, f.clause_location});
+    }
+    int i = 1;
+    TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(FactsKey(f.facts))));
+    TREATY_RETURN_IF_ERROR(fs.Bind(i++, static_cast<int64_t>(f.status)));
+    TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(findings::Fingerprint(f))));
+    for (std::string_view text :
+         {std::string_view(f.clause), std::string_view(f.agreement), std::string_view(f.title),
+          findings::RuleKindName(f.rule), findings::SeverityName(f.severity),
+          findings::StatusName(f.status), std::string_view(f.message)}) {
+      TREATY_RETURN_IF_ERROR(fs.Bind(i++, text));
+    }
+    TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(EncodeLines(f.explanation))));
+    TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(EncodeLines(f.conflicts_with))));
+    TREATY_RETURN_IF_ERROR(fs.Bind(i++, NullIfEmpty(f.waived_by)));
+    TREATY_RETURN_IF_ERROR(fs.Bind(i++, NullIfEmpty(f.defeated_by)));
+    TREATY_RETURN_IF_ERROR(fs.Run());
+    const int64_t sid = db.LastInsertRowId();
+    for (size_t k = 0; k < f.facts.size(); ++k) {
+      findings::Location where = k < f.locations.size() ? f.locations[k] : findings::Location{};
+      TREATY_RETURN_IF_ERROR(ffs.Bind(1, sid));
+      TREATY_RETURN_IF_ERROR(ffs.Bind(2, static_cast<int64_t>(k)));
+      TREATY_RETURN_IF_ERROR(ffs.Bind(3, std::string_view(f.facts[k])));
+      TREATY_RETURN_IF_ERROR(ffs.Bind(4, std::string_view(where.file)));
+      TREATY_RETURN_IF_ERROR(ffs.Bind(5, static_cast<int64_t>(where.line)));
+      TREATY_RETURN_IF_ERROR(ffs.Run());
+    }
+    ++staged_;
+    if (progress && ((n + 1) % kProgressEvery == 0 || n + 1 == findings.size())) {
+      progress(n + 1, findings.size());
+    }
+  }
+  return tx.value().Commit();
+}
+
+Result<Comparison> RunRecorder::Finish(const RunRecord& run, size_t list_limit) {
+  Database& db = *store_->db_;
   int64_t run_id = 0;
   {
-    auto tx = Transaction::Begin(*db_);
+    auto tx = Transaction::Begin(db);
     if (!tx.ok()) return tx.status();
-    RunWriter writer(*db_);
-    auto id = writer.Write(run, findings, progress);
+    RunWriter writer(db);
+    auto id = writer.Write(run, staged_, clauses_);
     if (!id.ok()) return id.status();  // the transaction rolls back
     TREATY_RETURN_IF_ERROR(tx.value().Commit());
     run_id = id.value();
   }
-  return RecordedComparison(run_id, list_limit);
+  (void)db.ExecScript("DELETE FROM temp.staged_findings; DELETE FROM temp.staged_facts;");
+  return store_->RecordedComparison(run_id, list_limit);
 }
 
 Result<std::vector<RunInfo>> AuditStore::History() {

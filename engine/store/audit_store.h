@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,6 +88,45 @@ struct OpenOptions {
 /// Called while a run is stored: findings written so far, and the total.
 using StoreProgress = std::function<void(size_t stored, size_t total)>;
 
+class AuditStore;
+class Statement;
+
+/// What the store keeps of a clause a run's findings cite.
+struct ClauseRow {
+  std::string agreement;
+  std::string title;
+  std::string text;
+  findings::Location location;
+};
+
+/// One run being recorded, for a run whose findings come in batches (a streamed audit). Add
+/// stages findings in any order in the connection's temporary tables (no lock on the store;
+/// SQLite spills them to a temporary file, so memory stays bounded). Finish writes the run and
+/// its findings, in report order, in one transaction, and compares it with the previous run
+/// as RecordRun does. A recorder dropped without Finish leaves the store as it was. Use one
+/// recorder at a time per AuditStore.
+class RunRecorder {
+ public:
+  RunRecorder(RunRecorder&&) noexcept;
+  RunRecorder& operator=(RunRecorder&&) = delete;
+  ~RunRecorder();
+
+  base::Status Add(const std::vector<findings::Finding>& findings,
+                   const StoreProgress& progress = {});
+  /// The findings staged so far.
+  size_t staged() const { return staged_; }
+  base::Result<Comparison> Finish(const RunRecord& run, size_t list_limit = SIZE_MAX);
+
+ private:
+  friend class AuditStore;
+  explicit RunRecorder(AuditStore& store);
+  AuditStore* store_;
+  std::unique_ptr<Statement> insert_finding_;
+  std::unique_ptr<Statement> insert_fact_;
+  std::map<std::string, ClauseRow> clauses_;
+  size_t staged_ = 0;
+};
+
 class AuditStore {
  public:
   AuditStore(AuditStore&&) noexcept;
@@ -104,6 +144,9 @@ class AuditStore {
                                      size_t list_limit = SIZE_MAX,
                                      const StoreProgress& progress = {});
 
+  /// Starts recording a run whose findings come in batches (see RunRecorder).
+  base::Result<RunRecorder> StartRun();
+
   /// Completed runs, newest first.
   base::Result<std::vector<RunInfo>> History();
   /// One completed run with its findings and waivers; NotFound when there is none.
@@ -114,6 +157,7 @@ class AuditStore {
   base::Result<Comparison> RecordedComparison(int64_t run, size_t list_limit = SIZE_MAX);
 
  private:
+  friend class RunRecorder;
   explicit AuditStore(std::unique_ptr<Database> db);
   std::unique_ptr<Database> db_;
 };

@@ -197,8 +197,10 @@ int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_
 
 // ---------------------------------------------------------------- Transaction
 
-base::Result<Transaction> Transaction::Begin(Database& db) {
-  if (auto s = db.ExecScript("BEGIN IMMEDIATE;"); !s.ok()) return s;
+base::Result<Transaction> Transaction::Begin(Database& db, Lock lock) {
+  if (auto s = db.ExecScript(lock == Lock::kImmediate ? "BEGIN IMMEDIATE;" : "BEGIN;"); !s.ok()) {
+    return s;
+  }
   return Transaction(&db);
 }
 

@@ -86,11 +86,13 @@ class Database {
 };
 
 /// BEGIN IMMEDIATE on construction (the write lock is taken up front, so two writers queue on
-/// the busy timeout instead of deadlocking on an upgrade); ROLLBACK on destruction unless
-/// Commit succeeded.
+/// the busy timeout instead of deadlocking on an upgrade), or a plain BEGIN for a transaction
+/// that writes only this connection's temporary tables; ROLLBACK on destruction unless Commit
+/// succeeded.
 class Transaction {
  public:
-  static base::Result<Transaction> Begin(Database& db);
+  enum class Lock { kImmediate, kDeferred };
+  static base::Result<Transaction> Begin(Database& db, Lock lock = Lock::kImmediate);
   Transaction(Transaction&& other) noexcept;
   Transaction& operator=(Transaction&&) = delete;
   Transaction(const Transaction&) = delete;

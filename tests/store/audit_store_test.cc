@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
@@ -342,6 +343,58 @@ TEST_CASE("stores the current Treaty cannot read are refused", "[store]") {
     std::fclose(f);
     CHECK_FALSE(AuditStore::Open(path).ok());
   }
+}
+
+TEST_CASE("a run recorded in batches reads back in report order", "[store]") {
+  AuditStore store = OpenMemory();
+  // Batches as a streamed audit hands them over: each sorted, not the whole.
+  std::vector<Finding> first = {MakeFinding("B/1", {"b"}), MakeFinding("C/1", {"a"})};
+  std::vector<Finding> second = {MakeFinding("A/1", {"z"}), MakeFinding("B/1", {"a", "c"}),
+                                 MakeFinding("B/1", {"a"}, Status::kWaived),
+                                 MakeFinding("B/1", {"a"})};
+  second.back().message = "a later message";
+  {
+    auto recorder = store.StartRun();
+    REQUIRE(recorder.ok());
+    REQUIRE(recorder.value().Add(first).ok());
+    REQUIRE(recorder.value().Add(second).ok());
+    CHECK(recorder.value().staged() == 6);
+    REQUIRE(recorder.value().Finish(MakeRecord("batches")).ok());
+  }
+  std::vector<Finding> want = first;
+  want.insert(want.end(), second.begin(), second.end());
+  std::sort(want.begin(), want.end(), findings::FindingLess);
+  auto run = store.LoadRun(1);
+  REQUIRE(run.ok());
+  REQUIRE(run.value().findings.size() == want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    INFO("finding " << i);
+    CHECK(run.value().findings[i].clause == want[i].clause);
+    CHECK(run.value().findings[i].facts == want[i].facts);
+    CHECK(run.value().findings[i].status == want[i].status);
+    CHECK(run.value().findings[i].message == want[i].message);
+    CHECK(run.value().findings[i].locations == want[i].locations);
+  }
+  CHECK(run.value().info.findings == 6);
+
+  // A recorder dropped before Finish leaves nothing, and the next run stages from scratch.
+  {
+    auto dropped = store.StartRun();
+    REQUIRE(dropped.ok());
+    REQUIRE(dropped.value().Add(first).ok());
+  }
+  auto next = store.StartRun();
+  REQUIRE(next.ok());
+  REQUIRE(next.value().Add({MakeFinding("A/1", {"z"})}).ok());
+  auto cmp = next.value().Finish(MakeRecord("after a dropped run"));
+  REQUIRE(cmp.ok());
+  REQUIRE(cmp.value().base == std::optional<int64_t>(1));
+  CHECK(cmp.value().added_count == 0);
+  CHECK(cmp.value().resolved_count == 5);
+  CHECK(cmp.value().unchanged_count == 1);
+  auto history = store.History();
+  REQUIRE(history.ok());
+  CHECK(history.value().size() == 2);
 }
 
 TEST_CASE("a run that fails half-way leaves the store as it was", "[store]") {
