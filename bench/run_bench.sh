@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `treaty check` (docs/performance.md). Builds nothing: give it the
-# binary. Generates workloads with bench/gen_workload.py into out/bench/ (kept between runs),
+# Whole-process benchmarks of `treaty check` and `treaty audit` (docs/performance.md). Builds
+# nothing: give it the binary. Generates workloads with bench/gen_workload.py into out/bench/ (kept between runs),
 # times whole processes (start to exit, JSON report written to a file) and prints Markdown:
 #   - N facts (JSONL) x M clauses: N in 10k, 100k, 1M at M = 1000; M in 100, 1000, 3000 at
 #     N = 100k. Wall s is the median of RUNS runs (hyperfine when installed, else GNU time);
 #     peak RSS and findings come from one run under /usr/bin/time.
 #   - pre-commit: 10 small YAML manifests against 30 agreements, median of PRECOMMIT_RUNS.
+#   - treaty audit -q of N = 100k, M = 1000 into a fresh store: time, peak RSS, store size.
 #
 #   bench/run_bench.sh build/cli/treaty
 #   RUNS=1 SIZES="10000:1000 100000:1000" bench/run_bench.sh build/cli/treaty   # a subset
@@ -78,3 +79,19 @@ cmd="$treaty check --policies $dir/policies $dir/manifests --as-of $as_of --form
 wall=$(median_wall "$cmd" "$precommit_runs")
 echo "pre-commit: 10 YAML manifests (30 facts) against 30 agreements (290 + 1 clauses):" \
   "median wall $(python3 -c "print('%.1f' % (float('$wall') * 1000))") ms over $precommit_runs runs"
+
+# treaty audit: 100,000 facts x 1,000 clauses into a fresh store (-q: no report held).
+dir=$(workload 100000 1000)
+echo
+echo "| treaty audit -q, N = 100k, M = 1,000 | wall s | CPU s | peak RSS MB | store MB |"
+echo "|---|---:|---:|---:|---:|"
+for batch in 50000 10000; do
+  rm -f "$out/audit.sqlite" "$out/audit.sqlite-wal" "$out/audit.sqlite-shm"
+  /usr/bin/time -f '%e %M %U %S' -o "$out/audit.txt" "$treaty" audit --policies "$dir/policies" \
+    "$dir/facts.jsonl" --db "$out/audit.sqlite" --as-of "$as_of" --fail-on never -q \
+    --batch "$batch" >/dev/null
+  read -r wall rss_kb user sys <"$out/audit.txt"
+  printf '| fresh store, --batch %s | %s | %s | %d | %s |\n' "$batch" "$wall" \
+    "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" $((rss_kb / 1024)) \
+    "$(awk -v b="$(stat -c %s "$out/audit.sqlite")" 'BEGIN { printf "%.1f", b / 1048576 }')"
+done
