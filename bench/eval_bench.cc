@@ -9,6 +9,7 @@
 #include <random>
 
 #include "eval/eval_fixture.h"
+#include "evaluate_loop.h"
 
 namespace treaty::evaltest {
 namespace {
@@ -119,17 +120,7 @@ void BM_Evaluate(benchmark::State& state) {
   options.as_of = D("2026-06-01");
   options.use_index = index;
   options.threads = threads;
-  size_t findings = 0;
-  for (auto _ : state) {
-    base::DiagnosticEngine diags;
-    auto out = eval::Evaluate(plan, facts, sources, options, diags);
-    findings = out.size();
-    benchmark::DoNotOptimize(out.data());
-  }
-  state.counters["findings"] = static_cast<double>(findings);
-  state.counters["facts/s"] =
-      benchmark::Counter(static_cast<double>(n) * static_cast<double>(state.iterations()),
-                         benchmark::Counter::kIsRate);
+  bench::TimeEvaluate(state, plan, facts, sources, options);
 }
 // facts, clauses, use_index, threads (0 = auto)
 BENCHMARK(BM_Evaluate)

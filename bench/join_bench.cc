@@ -20,48 +20,17 @@
 #include "base/source_file.h"
 #include "driver/frontend.h"
 #include "eval/evaluator.h"
+#include "evaluate_loop.h"
 #include "facts/loader.h"
 #include "plan/plan.h"
+#include "support/vocabulary.h"
 #include "value/date.h"
 
 namespace treaty::bench {
 namespace {
 
-constexpr const char* kPolicy = R"TREATY(
-taxonomy cloud { Azure AWS Google Oracle }
-taxonomy channel {
-  Azure  { azure_openai azure_foundry }
-  AWS    { bedrock sagemaker }
-  Google { vertex }
-  Oracle { oci }
-}
-taxonomy region {
-  na   { us ca }
-  emea { eu uk }
-  apac { jp india au }
-}
-taxonomy segment {
-  enterprise    { fortune_500 large_enterprise }
-  public_sector { us_natsec civilian_gov }
-  smb
-  startup
-}
-taxonomy api { stateless product }
-
-kind deployment "A planned or running model deployment" {
-  provider:       text
-  model:          text
-  cloud:          cloud
-  channel:        channel
-  api:            api
-  segment:        segment
-  regions:        list of region
-  start:          date
-  end:            date optional
-  price_per_mtok: number optional
-  active from start until end
-}
-
+// After the vocabulary of LANGUAGE.md §2 (support/vocabulary.h).
+constexpr const char* kAgreement = R"TREATY(
 agreement MSFT_2025 "Microsoft-OpenAI definitive agreement (restated)" {
   parties OpenAI, Microsoft
   effective 2025-10-28 until 2032-12-31
@@ -88,7 +57,7 @@ struct Workload {
 
 void Generate(int n, const std::filesystem::path& dir) {
   std::filesystem::create_directories(dir / "policies");
-  std::ofstream(dir / "policies" / "mfn.treaty") << kPolicy;
+  std::ofstream(dir / "policies" / "mfn.treaty") << testing::kVocabulary << kAgreement;
   std::ofstream out(dir / "facts.jsonl");
   std::mt19937_64 rng(2026);
   auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<uint64_t>(k)); };
@@ -152,17 +121,7 @@ void Run(benchmark::State& state, bool index) {
   options.as_of = *value::ParseDate("2026-06-01");
   options.use_index = index;
   options.threads = 1;
-  size_t findings = 0;
-  for (auto _ : state) {
-    base::DiagnosticEngine diags;
-    auto out = eval::Evaluate(w->plan, w->facts, w->sources, options, diags);
-    findings = out.size();
-    benchmark::DoNotOptimize(out.data());
-  }
-  state.counters["findings"] = static_cast<double>(findings);
-  state.counters["facts/s"] =
-      benchmark::Counter(static_cast<double>(n) * static_cast<double>(state.iterations()),
-                         benchmark::Counter::kIsRate);
+  TimeEvaluate(state, w->plan, w->facts, w->sources, options);
 }
 
 void BM_MfnJoin(benchmark::State& state) { Run(state, true); }

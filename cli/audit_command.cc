@@ -19,11 +19,12 @@
 #include "clause_catalog.h"
 #include "clock.h"
 #include "commands.h"
-#include "driver/config.h"
+#include "diagnostics_output.h"
 #include "exit_codes.h"
+#include "fail_on.h"
+#include "project_inputs.h"
 #include "report/audit_json.h"
 #include "report/changes_text.h"
-#include "report/diagnostic_text.h"
 #include "report/html_report.h"
 #include "report/json_writer.h"
 #include "report/render.h"
@@ -75,15 +76,6 @@ struct DiffOptions {
   std::string format = "text";
   std::string color = "auto";
 };
-
-void Error(const std::string& message) {
-  std::fputs(fmt::format("error: {}\n", message).c_str(), stderr);
-}
-
-bool FailsRun(const findings::Summary& s, const std::string& fail_on) {
-  const int rank = fail_on == "info" ? 2 : fail_on == "warning" ? 1 : fail_on == "error" ? 0 : -1;
-  return (rank >= 0 && s.errors > 0) || (rank >= 1 && s.warnings > 0) || (rank >= 2 && s.infos > 0);
-}
 
 /// A one-line progress display on stderr, redrawn in place; silent unless stderr is a
 /// terminal and -q was not given.
@@ -237,6 +229,14 @@ report::RunChanges ToReport(store::Comparison&& c) {
   return r;
 }
 
+// "since run N: …" and the findings that changed, or `first_run` when no run came before.
+std::string ChangesSince(const report::RunChanges& changes, bool color,
+                         const std::string& first_run) {
+  if (!changes.base) return first_run;
+  return fmt::format("since run {}: {}\n", *changes.base, report::ChangesCountLine(changes)) +
+         report::RenderChangesList(changes, report::TextStyle{color});
+}
+
 std::string LabelPart(const std::string& label) {
   return label.empty() ? "" : fmt::format(", label `{}`", label);
 }
@@ -253,6 +253,57 @@ base::Result<store::AuditStore> OpenStore(const std::string& path, bool create) 
   return store::AuditStore::Open(path, options);
 }
 
+// True, with the error printed, when `result` holds a failure.
+template <typename T>
+bool PrintedFailure(const base::Result<T>& result) {
+  if (result.ok()) return false;
+  PrintError(result.status().message());
+  return true;
+}
+
+// One run of `treaty audit history --format json`.
+void WriteHistoryRun(report::JsonWriter& w, const store::RunInfo& r) {
+  auto text = [&w](std::string_view key, std::string_view value) {
+    w.Key(key);
+    w.String(value);
+  };
+  auto texts = [&w](std::string_view key, const std::vector<std::string>& values) {
+    w.Key(key);
+    w.StringArray(values);
+  };
+  auto count = [&w](std::string_view key, size_t n) {
+    w.Key(key);
+    w.Number(n);
+  };
+  const auto& s = r.record.summary;
+  w.BeginObject();
+  w.Key("run");
+  w.Int(r.id);
+  text("started_at", r.record.started_at);
+  text("as_of", r.record.as_of);
+  text("label", r.record.label);
+  texts("policy_roots", r.record.policy_roots);
+  texts("fact_roots", r.record.fact_roots);
+  text("policy_digest", r.record.policy_digest);
+  text("fact_digest", r.record.fact_digest);
+  w.Key("summary");
+  w.BeginObject();
+  const std::pair<const char*, size_t> counts[] = {
+      {"facts", s.facts},       {"clauses", s.clauses},   {"errors", s.errors},
+      {"warnings", s.warnings}, {"infos", s.infos},       {"waived", s.waived},
+      {"pending", s.pending},   {"defeated", s.defeated}, {"findings", r.findings}};
+  for (const auto& [key, n] : counts) count(key, n);
+  w.EndObject();
+  if (r.previous_run) {
+    w.Key("previous_run");
+    w.Int(*r.previous_run);
+    count("new", r.added);
+    count("resolved", r.resolved);
+    count("unchanged", r.unchanged);
+  }
+  w.EndObject();
+}
+
 // ---------------------------------------------------------------- treaty audit
 
 int RunAudit(const AuditOptions& options) {
@@ -260,28 +311,17 @@ int RunAudit(const AuditOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = NowTimestamp();
   if (options.db.empty()) {
-    Error("`treaty audit` needs `--db FILE`, the audit store to record the run in");
+    PrintError("`treaty audit` needs `--db FILE`, the audit store to record the run in");
     return kExitInput;
   }
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
+  const ProjectInputs project(options.common, diags);
 
   run::CheckRequest request;
-  request.policy_roots =
-      options.common.policies.empty() ? config.policies : options.common.policies;
-  request.fact_paths = options.paths.empty() ? config.facts : options.paths;
-  const std::string fail_on =
-      options.common.fail_on_given ? options.common.fail_on : config.fail_on;
-  const std::string as_of_text = options.as_of.empty() ? config.as_of : options.as_of;
-  auto as_of = ResolveAsOf(as_of_text);
-  if (!as_of) {
-    Error(fmt::format("invalid --as-of `{}`: expected a date like 2026-11-29 or `today`",
-                      as_of_text));
-    return kExitInput;
-  }
-  request.as_of = *as_of;
+  if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;
+  const std::string fail_on = project.FailOn();
 
   Progress progress(!options.common.quiet && isatty(fileno(stderr)) != 0);
   progress.Say("compiling the portfolio…");
@@ -353,20 +393,19 @@ int RunAudit(const AuditOptions& options) {
   rep.sources = &sources;
   if (!rep.diagnostics.empty() && options.format == "text") {
     progress.Clear();
-    report::TextStyle err_style{UseColor(options.common.color, stderr)};
-    std::fputs(report::RenderDiagnostics(rep.diagnostics, sources, err_style).c_str(), stderr);
+    PrintDiagnostics(rep.diagnostics, sources, options.common.color);
   }
   if (!result.evaluated) {
     progress.Clear();
     if (options.format != "text") {
       std::fputs(report::Render("json", rep).c_str(), stdout);
     }
-    Error("the portfolio has errors: no run was recorded");
+    PrintError("the portfolio has errors: no run was recorded");
     return kExitInput;
   }
   if (failure || !recorder) {
     progress.Clear();
-    Error(failure.value_or("the run was not recorded"));
+    PrintError(failure.value_or("the run was not recorded"));
     return kExitInput;
   }
   rep.clauses = DescribeClauses(result.frontend.portfolio, sources);
@@ -391,7 +430,7 @@ int RunAudit(const AuditOptions& options) {
   auto recorded = recorder->Finish(record, detailed ? kReportListLimit : kTextListLimit);
   progress.Clear();
   if (!recorded.ok()) {
-    Error(fmt::format("the run was not recorded: {}", recorded.status().message()));
+    PrintError(fmt::format("the run was not recorded: {}", recorded.status().message()));
     return kExitInput;
   }
   const int64_t run_id = recorded.value().run;
@@ -414,12 +453,8 @@ int RunAudit(const AuditOptions& options) {
     }
     std::string out = fmt::format("run {} recorded in {} (as of {}{})\n", run_id, options.db,
                                   rep.as_of, LabelPart(options.label));
-    if (changes.base) {
-      out += fmt::format("since run {}: {}\n", *changes.base, report::ChangesCountLine(changes));
-      out += report::RenderChangesList(changes, report::TextStyle{color});
-    } else {
-      out += "first run over these policy and fact roots: nothing to compare with\n";
-    }
+    out += ChangesSince(changes, color,
+                        "first run over these policy and fact roots: nothing to compare with\n");
     std::fputs(out.c_str(), stdout);
   }
 
@@ -431,7 +466,7 @@ int RunAudit(const AuditOptions& options) {
     file << report::RenderHtml(rep, html);
     file.close();
     if (!file) {
-      Error(fmt::format("cannot write the report `{}`", options.report));
+      PrintError(fmt::format("cannot write the report `{}`", options.report));
       return kExitInput;
     }
     if (options.format == "text") {
@@ -446,15 +481,9 @@ int RunAudit(const AuditOptions& options) {
 
 int RunHistory(const HistoryOptions& options) {
   auto store = OpenStore(options.db, /*create=*/false);
-  if (!store.ok()) {
-    Error(store.status().message());
-    return kExitInput;
-  }
+  if (PrintedFailure(store)) return kExitInput;
   auto runs = store.value().History();
-  if (!runs.ok()) {
-    Error(runs.status().message());
-    return kExitInput;
-  }
+  if (PrintedFailure(runs)) return kExitInput;
   std::string out;
   if (options.format == "json") {
     report::JsonWriter w(out);
@@ -463,48 +492,7 @@ int RunHistory(const HistoryOptions& options) {
     w.Number(1);
     w.Key("runs");
     w.BeginArray();
-    for (const auto& r : runs.value()) {
-      const auto& s = r.record.summary;
-      w.BeginObject();
-      w.Key("run");
-      w.Int(r.id);
-      w.Key("started_at");
-      w.String(r.record.started_at);
-      w.Key("as_of");
-      w.String(r.record.as_of);
-      w.Key("label");
-      w.String(r.record.label);
-      w.Key("policy_roots");
-      w.StringArray(r.record.policy_roots);
-      w.Key("fact_roots");
-      w.StringArray(r.record.fact_roots);
-      w.Key("policy_digest");
-      w.String(r.record.policy_digest);
-      w.Key("fact_digest");
-      w.String(r.record.fact_digest);
-      w.Key("summary");
-      w.BeginObject();
-      const std::pair<const char*, size_t> counts[] = {
-          {"facts", s.facts},       {"clauses", s.clauses},   {"errors", s.errors},
-          {"warnings", s.warnings}, {"infos", s.infos},       {"waived", s.waived},
-          {"pending", s.pending},   {"defeated", s.defeated}, {"findings", r.findings}};
-      for (const auto& [key, n] : counts) {
-        w.Key(key);
-        w.Number(n);
-      }
-      w.EndObject();
-      if (r.previous_run) {
-        w.Key("previous_run");
-        w.Int(*r.previous_run);
-        w.Key("new");
-        w.Number(r.added);
-        w.Key("resolved");
-        w.Number(r.resolved);
-        w.Key("unchanged");
-        w.Number(r.unchanged);
-      }
-      w.EndObject();
-    }
+    for (const auto& r : runs.value()) WriteHistoryRun(w, r);
     w.EndArray();
     w.EndObject();
     out += '\n';
@@ -534,20 +522,11 @@ int RunHistory(const HistoryOptions& options) {
 
 int RunShow(const ShowOptions& options) {
   auto store = OpenStore(options.db, /*create=*/false);
-  if (!store.ok()) {
-    Error(store.status().message());
-    return kExitInput;
-  }
+  if (PrintedFailure(store)) return kExitInput;
   auto run = store.value().LoadRun(options.run);
-  if (!run.ok()) {
-    Error(run.status().message());
-    return kExitInput;
-  }
+  if (PrintedFailure(run)) return kExitInput;
   auto recorded = store.value().RecordedComparison(options.run, kTextListLimit);
-  if (!recorded.ok()) {
-    Error(recorded.status().message());
-    return kExitInput;
-  }
+  if (PrintedFailure(recorded)) return kExitInput;
   const store::RunInfo& info = run.value().info;
   report::CheckReport rep;
   rep.tool_version = TREATY_VERSION;
@@ -579,12 +558,7 @@ int RunShow(const ShowOptions& options) {
                          w.until ? "until " + *w.until : "no expiry", w.findings,
                          w.findings == 1 ? "" : "s");
     }
-    if (changes.base) {
-      out += fmt::format("since run {}: {}\n", *changes.base, report::ChangesCountLine(changes));
-      out += report::RenderChangesList(changes, report::TextStyle{color});
-    } else {
-      out += "first run over its policy and fact roots\n";
-    }
+    out += ChangesSince(changes, color, "first run over its policy and fact roots\n");
     std::fputs(out.c_str(), stdout);
   }
   return FailsRun(rep.summary, options.fail_on) ? kExitFindings : kExitOk;
@@ -594,15 +568,9 @@ int RunShow(const ShowOptions& options) {
 
 int RunDiff(const DiffOptions& options) {
   auto store = OpenStore(options.db, /*create=*/false);
-  if (!store.ok()) {
-    Error(store.status().message());
-    return kExitInput;
-  }
+  if (PrintedFailure(store)) return kExitInput;
   auto cmp = store.value().Compare(options.before, options.after);
-  if (!cmp.ok()) {
-    Error(cmp.status().message());
-    return kExitInput;
-  }
+  if (PrintedFailure(cmp)) return kExitInput;
   report::RunChanges changes = ToReport(std::move(cmp.value()));
   if (options.format == "json") {
     std::fputs(report::RenderChangesJson(changes).c_str(), stdout);
@@ -629,10 +597,9 @@ void RegisterAudit(CLI::App& app, int& exit_code) {
       "  treaty audit show 3 --db audit.sqlite --format json\n"
       "  treaty audit diff 2 3 --db audit.sqlite");
   AddCommonOptions(*cmd, options->common);
-  cmd->add_option("paths", options->paths,
-                  "Fact files or directories (YAML, JSONL; default: treaty.yaml, else fixtures/)");
+  AddFactPathsArgument(*cmd, options->paths);
   cmd->add_option("--db", options->db, "The audit store (an SQLite file; created when missing)");
-  cmd->add_option("--as-of", options->as_of, "The date to check as of (YYYY-MM-DD; default today)");
+  AddAsOfOption(*cmd, options->as_of, "check");
   cmd->add_option("--label", options->label, "A label for the run, shown by `audit history`");
   cmd->add_option("--report", options->report,
                   "Write a self-contained HTML report of the run to FILE");
@@ -657,8 +624,7 @@ void RegisterAudit(CLI::App& app, int& exit_code) {
                  "Output format: text, json, sarif, junit, markdown or csv")
       ->check(CLI::IsMember(
           std::vector<std::string>(report::kCheckFormats.begin(), report::kCheckFormats.end())));
-  sh->add_option("--color", show->color, "Colour output: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  AddColorOption(*sh, show->color);
   sh->add_option("--fail-on", show->fail_on,
                  "Lowest severity that fails: error, warning, info or never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -671,8 +637,7 @@ void RegisterAudit(CLI::App& app, int& exit_code) {
   df->add_option("--db", diff->db, "The audit store")->required();
   df->add_option("--format", diff->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  df->add_option("--color", diff->color, "Colour output: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  AddColorOption(*df, diff->color);
   df->callback([diff, &exit_code] { exit_code = RunDiff(*diff); });
 
   cmd->callback([cmd, options, &exit_code] {

@@ -7,12 +7,12 @@
 
 #include "base/file_system.h"
 #include "clause_catalog.h"
-#include "clock.h"
 #include "commands.h"
-#include "driver/config.h"
+#include "diagnostics_output.h"
 #include "exit_codes.h"
+#include "fail_on.h"
+#include "project_inputs.h"
 #include "release_at_exit.h"
-#include "report/diagnostic_text.h"
 #include "report/render.h"
 #include "run/check_run.h"
 #include "terminal.h"
@@ -30,43 +30,17 @@ struct CheckOptions {
   bool show_defeated = false;
 };
 
-int SeverityRank(const std::string& level) {
-  if (level == "info") return 2;
-  if (level == "warning") return 1;
-  if (level == "error") return 0;
-  return -1;  // never
-}
-
-bool FailsRun(const findings::Summary& s, const std::string& fail_on) {
-  const int rank = SeverityRank(fail_on);
-  return (rank >= 0 && s.errors > 0) || (rank >= 1 && s.warnings > 0) || (rank >= 2 && s.infos > 0);
-}
-
 int RunCheck(const CheckOptions& options) {
   ConfigureLogging(options.common);
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
+  const ProjectInputs project(options.common, diags);
 
   run::CheckRequest request;
-  request.policy_roots =
-      options.common.policies.empty() ? config.policies : options.common.policies;
-  request.fact_paths = options.paths.empty() ? config.facts : options.paths;
+  if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;
   request.show_defeated = options.show_defeated;
-  const std::string fail_on =
-      options.common.fail_on_given ? options.common.fail_on : config.fail_on;
-  std::string as_of_text = options.as_of.empty() ? config.as_of : options.as_of;
-  auto as_of = ResolveAsOf(as_of_text);
-  if (!as_of) {
-    std::fputs(fmt::format("error: invalid --as-of `{}`: expected a date like 2026-11-29 or "
-                           "`today`\n",
-                           as_of_text)
-                   .c_str(),
-               stderr);
-    return kExitInput;
-  }
-  request.as_of = *as_of;
+  const std::string fail_on = project.FailOn();
 
   // The run and the report are big (every fact, every finding) and are released, not freed,
   // on the way out (release_at_exit.h).
@@ -91,9 +65,8 @@ int RunCheck(const CheckOptions& options) {
   std::string body;
   std::FILE* out_stream = stdout;
   const bool to_file = !options.output.empty();
-  if (!report::CarriesDiagnostics(options.format) && !rep.diagnostics.empty()) {
-    report::TextStyle err_style{UseColor(options.common.color, stderr)};
-    std::fputs(report::RenderDiagnostics(rep.diagnostics, sources, err_style).c_str(), stderr);
+  if (!report::CarriesDiagnostics(options.format)) {
+    PrintDiagnostics(rep.diagnostics, sources, options.common.color);
   }
   if (options.format != "text") {
     body = report::Render(options.format, rep);
@@ -105,7 +78,7 @@ int RunCheck(const CheckOptions& options) {
     std::ofstream file(options.output, std::ios::binary);
     file << body;
     if (!file) {
-      std::fputs(fmt::format("error: cannot write `{}`\n", options.output).c_str(), stderr);
+      PrintError(fmt::format("cannot write `{}`", options.output));
       return kExitInput;
     }
   } else {
@@ -132,9 +105,8 @@ void RegisterCheck(CLI::App& app, int& exit_code) {
       "  treaty check --format sarif --output treaty.sarif    # for code scanning\n"
       "  treaty check --format junit --output treaty-junit.xml --fail-on never");
   AddCommonOptions(*cmd, options->common);
-  cmd->add_option("paths", options->paths,
-                  "Fact files or directories (YAML, JSONL; default: treaty.yaml, else fixtures/)");
-  cmd->add_option("--as-of", options->as_of, "The date to check as of (YYYY-MM-DD; default today)");
+  AddFactPathsArgument(*cmd, options->paths);
+  AddAsOfOption(*cmd, options->as_of, "check");
   cmd->add_option("--format", options->format,
                   "Output format: text, json, sarif, junit, markdown or csv")
       ->check(CLI::IsMember(

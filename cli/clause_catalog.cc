@@ -4,22 +4,6 @@
 
 namespace treaty::cli {
 
-namespace {
-
-findings::Severity ToFindingSeverity(check::Severity s) {
-  switch (s) {
-    case check::Severity::kError:
-      return findings::Severity::kError;
-    case check::Severity::kWarning:
-      return findings::Severity::kWarning;
-    case check::Severity::kInfo:
-      return findings::Severity::kInfo;
-  }
-  return findings::Severity::kError;
-}
-
-}  // namespace
-
 std::vector<report::ClauseInfo> DescribeClauses(const check::Portfolio& portfolio,
                                                 const base::SourceSet& sources) {
   std::vector<report::ClauseInfo> out;
@@ -32,7 +16,7 @@ std::vector<report::ClauseInfo> DescribeClauses(const check::Portfolio& portfoli
     }
     info.title = c.title;
     info.text = c.text;
-    info.severity = ToFindingSeverity(c.severity);
+    info.severity = c.severity;
     info.location = {std::string(sources.PathOf(c.span)), c.span.line};
     out.push_back(std::move(info));
   }

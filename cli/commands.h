@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace treaty::cli {
@@ -20,6 +21,12 @@ struct CommonOptions {
 };
 
 void AddCommonOptions(CLI::App& cmd, CommonOptions& options);
+/// --color alone, for the commands without the other common options.
+void AddColorOption(CLI::App& cmd, std::string& color);
+/// The fact path arguments of the commands that check facts (check, explain, audit).
+void AddFactPathsArgument(CLI::App& cmd, std::vector<std::string>& paths);
+/// --as-of, whose help reads "The date to VERB as of (YYYY-MM-DD; default today)".
+void AddAsOfOption(CLI::App& cmd, std::string& as_of, std::string_view verb);
 /// spdlog to stderr: warnings only, or everything with -v.
 void ConfigureLogging(const CommonOptions& options);
 

@@ -8,11 +8,10 @@
 
 #include "base/file_system.h"
 #include "commands.h"
+#include "diagnostics_output.h"
 #include "driver/config.h"
 #include "exit_codes.h"
 #include "format/formatter.h"
-#include "report/diagnostic_text.h"
-#include "terminal.h"
 
 namespace treaty::cli {
 
@@ -95,9 +94,7 @@ int RunFmt(const FmtOptions& options) {
     }
   }
 
-  const auto sorted = diags.Sorted();
-  report::TextStyle style{UseColor(options.common.color, stderr)};
-  std::fputs(report::RenderDiagnostics(sorted, sources, style).c_str(), stderr);
+  PrintDiagnostics(diags.Sorted(), sources, options.common.color);
   if (!options.to_stdout) {
     if (options.check) {
       for (const auto& path : changed) std::fputs(fmt::format("{}\n", path).c_str(), stdout);
@@ -148,8 +145,7 @@ void RegisterFmt(CLI::App& app, int& exit_code) {
                   "Policy file or directory when no FILES are given (repeatable; default: "
                   "treaty.yaml, else policies/)")
       ->allow_extra_args(false);
-  cmd->add_option("--color", options->common.color, "Colour output: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  AddColorOption(*cmd, options->common.color);
   cmd->add_flag("-q,--quiet", options->common.quiet, "Print only problems and changed files");
   cmd->callback([options, &exit_code] { exit_code = RunFmt(*options); });
 }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "diagnostics_output.h"
 #include "exit_codes.h"
 #include "init_templates.h"
 
@@ -26,13 +27,13 @@ int RunInit(const std::string& dir, bool quiet) {
   }
   if (!existing.empty()) {
     std::string msg =
-        fmt::format("error: `treaty init` does not overwrite files, and {} already exist{}:\n",
+        fmt::format("`treaty init` does not overwrite files, and {} already exist{}:",
                     existing.size() == 1 ? "this one" : "these", existing.size() == 1 ? "s" : "");
-    for (const auto& p : existing) msg += fmt::format("  {}\n", p);
+    for (const auto& p : existing) msg += fmt::format("\n  {}", p);
     msg += fmt::format(
-        "  = help: run it in a new or empty directory (`treaty init DIR`), or move {} away\n",
+        "\n  = help: run it in a new or empty directory (`treaty init DIR`), or move {} away",
         existing.size() == 1 ? "it" : "them");
-    std::fputs(msg.c_str(), stderr);
+    PrintError(msg);
     return kExitInput;
   }
   for (const auto& t : kInitTemplates) {
@@ -43,10 +44,8 @@ int RunInit(const std::string& dir, bool quiet) {
     out << t.text;
     out.close();
     if (ec || !out) {
-      std::fputs(fmt::format("error: cannot write `{}`{}\n", path.string(),
-                             ec ? ": " + ec.message() : std::string())
-                     .c_str(),
-                 stderr);
+      PrintError(fmt::format("cannot write `{}`{}", path.string(),
+                             ec ? ": " + ec.message() : std::string()));
       return kExitInput;
     }
     if (!quiet) std::fputs(fmt::format("created {}\n", path.string()).c_str(), stdout);

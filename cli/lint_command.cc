@@ -6,13 +6,12 @@
 #include <fmt/format.h>
 
 #include "base/file_system.h"
-#include "clock.h"
 #include "commands.h"
-#include "driver/config.h"
+#include "diagnostics_output.h"
 #include "exit_codes.h"
-#include "report/diagnostic_text.h"
+#include "fail_on.h"
+#include "project_inputs.h"
 #include "run/lint_run.h"
-#include "terminal.h"
 
 namespace treaty::cli {
 
@@ -28,11 +27,11 @@ int RunLint(const LintOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
+  const ProjectInputs project(options.common, diags);
+  const driver::ProjectConfig& config = project.config();
 
   run::LintRequest request;
-  request.policy_roots =
-      options.common.policies.empty() ? config.policies : options.common.policies;
+  request.policy_roots = project.PolicyRoots();
   // Facts belong to a portfolio: those named here, or treaty.yaml's when its policies are used
   // too (docs/diagnostics.md, T0702).
   if (!options.paths.empty()) {
@@ -43,22 +42,13 @@ int RunLint(const LintOptions& options) {
       if (!config.path.empty() || std::filesystem::exists(p, ec)) request.fact_paths.push_back(p);
     }
   }
-  std::string as_of_text = options.as_of.empty() ? config.as_of : options.as_of;
-  auto as_of = ResolveAsOf(as_of_text);
-  if (!as_of) {
-    std::fputs(fmt::format("error: invalid --as-of `{}`: expected a date like 2026-11-29 or "
-                           "`today`\n",
-                           as_of_text)
-                   .c_str(),
-               stderr);
-    return kExitInput;
-  }
+  auto as_of = project.AsOf(options.as_of);
+  if (!as_of) return kExitInput;
   request.as_of = *as_of;
 
   run::LintRun result = run::RunLint(request, fs, sources, diags);
   const auto sorted = diags.Sorted();
-  report::TextStyle style{UseColor(options.common.color, stdout)};
-  std::fputs(report::RenderDiagnostics(sorted, sources, style).c_str(), stdout);
+  PrintDiagnostics(sorted, sources, options.common.color, stdout);
   if (sorted.empty() && !options.common.quiet) {
     const auto& fe = result.frontend;
     const auto& p = fe.portfolio;
@@ -74,13 +64,12 @@ int RunLint(const LintOptions& options) {
                    .c_str(),
                stdout);
   }
-  const auto& fail_on = options.common.fail_on;
   if (diags.has_errors()) return kExitInput;
-  if ((fail_on == "warning" || fail_on == "info") && diags.warning_count() > 0) {
-    return kExitFindings;
-  }
-  if (fail_on == "info" && diags.info_count() > 0) return kExitFindings;
-  return kExitOk;
+  // Against the command line's --fail-on only: lint does not read treaty.yaml's.
+  return FailsAt(options.common.fail_on, diags.error_count(), diags.warning_count(),
+                 diags.info_count())
+             ? kExitFindings
+             : kExitOk;
 }
 
 }  // namespace
@@ -98,7 +87,7 @@ void RegisterLint(CLI::App& app, int& exit_code) {
   AddCommonOptions(*cmd, options->common);
   cmd->add_option("paths", options->paths,
                   "Fact files or directories to check waivers against (default: see above)");
-  cmd->add_option("--as-of", options->as_of, "The date to lint as of (YYYY-MM-DD; default today)");
+  AddAsOfOption(*cmd, options->as_of, "lint");
   cmd->callback([options, &exit_code] { exit_code = RunLint(*options); });
 }
 

@@ -2,14 +2,12 @@
 #include <cstdio>
 #include <filesystem>
 
-#include <fmt/format.h>
-
 #include "base/file_system.h"
 #include "clock.h"
 #include "commands.h"
-#include "driver/config.h"
+#include "diagnostics_output.h"
 #include "exit_codes.h"
-#include "report/diagnostic_text.h"
+#include "project_inputs.h"
 #include "report/findings_junit.h"
 #include "report/test_report.h"
 #include "run/test_run.h"
@@ -29,13 +27,12 @@ int RunTest(const TestOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  driver::ProjectConfig config = driver::FindProjectConfig(".", diags);
+  const ProjectInputs project(options.common, diags);
 
   run::TestRequest request;
-  request.policy_roots =
-      options.common.policies.empty() ? config.policies : options.common.policies;
+  request.policy_roots = project.PolicyRoots();
   // `given file` paths are relative to the directory of treaty.yaml, else the current one.
-  std::string base_dir = std::filesystem::path(config.path).parent_path().string();
+  std::string base_dir = std::filesystem::path(project.config().path).parent_path().string();
   request.base_dir = base_dir.empty() ? "." : base_dir;
   request.today = Today();
 
@@ -48,10 +45,7 @@ int RunTest(const TestOptions& options) {
   } else if (options.format == "junit") {
     std::fputs(report::RenderTestJunit(rep).c_str(), stdout);
   } else {
-    if (!rep.diagnostics.empty()) {
-      report::TextStyle err_style{UseColor(options.common.color, stderr)};
-      std::fputs(report::RenderDiagnostics(rep.diagnostics, sources, err_style).c_str(), stderr);
-    }
+    PrintDiagnostics(rep.diagnostics, sources, options.common.color);
     if (result.compiled) {
       report::TestTextOptions text;
       text.style.color = UseColor(options.common.color, stdout);

@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "ast/operators.h"
+#include "base/severity.h"
 #include "base/span.h"
 
 namespace treaty::ast {
@@ -80,15 +82,11 @@ struct MapLit {
   std::vector<std::pair<Name, ExprPtr>> entries;
 };
 
-enum class UnaryOp : uint8_t { kNot, kNeg };
 struct Unary {
   UnaryOp op;
   ExprPtr operand;
 };
 
-enum class BinaryOp : uint8_t {
-  kAnd, kOr, kEq, kNe, kLt, kLe, kGt, kGe, kAdd, kSub, kMul, kDiv
-};
 struct Binary {
   BinaryOp op;
   ExprPtr lhs;
@@ -102,7 +100,6 @@ struct Membership {
   bool negated = false;
 };
 
-enum class Quantifier : uint8_t { kAny, kAll, kNone };
 /// `any L in S`, `all L in S`, `none L in S` (L a list).
 struct Quantified {
   Quantifier quantifier;
@@ -194,7 +191,7 @@ struct Window {
   Span span;
 };
 
-enum class Severity : uint8_t { kError, kWarning, kInfo };
+using base::Severity;
 
 /// A "AGREEMENT/CLAUSE" reference as written (the string, unquoted, and its span).
 struct ClauseRef {
@@ -250,8 +247,8 @@ struct ExistsRule {
 };
 
 struct Rule {
-  using Body = std::variant<ForbidRule, PermitRule, RequireRule, ExclusiveRule, LimitRule,
-                            ExistsRule>;
+  using Body =
+      std::variant<ForbidRule, PermitRule, RequireRule, ExclusiveRule, LimitRule, ExistsRule>;
   Body body;
   Scope scope;
   Span span;  // the whole rule

@@ -2,36 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
+
 namespace treaty::ast {
 
 namespace {
 
-std::string Quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{{{:X}}}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+using base::QuoteString;
 
 bool IsIdentifier(std::string_view s) {
   if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
@@ -42,7 +19,7 @@ bool IsIdentifier(std::string_view s) {
 }
 
 // A name as an atom: bare when it is an identifier, quoted otherwise.
-std::string Atom(std::string_view s) { return IsIdentifier(s) ? std::string(s) : Quote(s); }
+std::string Atom(std::string_view s) { return IsIdentifier(s) ? std::string(s) : QuoteString(s); }
 
 std::string DateText(const Date& d) {
   return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
@@ -62,36 +39,6 @@ const char* UnitName(DurationUnit u) {
   return "?";
 }
 
-const char* OpName(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::kAnd:
-      return "and";
-    case BinaryOp::kOr:
-      return "or";
-    case BinaryOp::kEq:
-      return "==";
-    case BinaryOp::kNe:
-      return "!=";
-    case BinaryOp::kLt:
-      return "<";
-    case BinaryOp::kLe:
-      return "<=";
-    case BinaryOp::kGt:
-      return ">";
-    case BinaryOp::kGe:
-      return ">=";
-    case BinaryOp::kAdd:
-      return "+";
-    case BinaryOp::kSub:
-      return "-";
-    case BinaryOp::kMul:
-      return "*";
-    case BinaryOp::kDiv:
-      return "/";
-  }
-  return "?";
-}
-
 std::string Dump(const ExprPtr& e) { return e ? DumpExpr(*e) : "null"; }
 
 std::string DumpDuration(const DurationLit& d) {
@@ -100,9 +47,9 @@ std::string DumpDuration(const DurationLit& d) {
 
 struct ExprDumper {
   std::string operator()(const NumberLit& n) const {
-    return fmt::format("(number {} {})", n.value, Quote(n.text));
+    return fmt::format("(number {} {})", n.value, QuoteString(n.text));
   }
-  std::string operator()(const StringLit& s) const { return Quote(s.value); }
+  std::string operator()(const StringLit& s) const { return QuoteString(s.value); }
   std::string operator()(const BoolLit& b) const { return b.value ? "true" : "false"; }
   std::string operator()(const DateLit& d) const {
     return fmt::format("(date {})", DateText(d.date));
@@ -135,7 +82,7 @@ struct ExprDumper {
     return fmt::format("({} {})", u.op == UnaryOp::kNot ? "not" : "neg", Dump(u.operand));
   }
   std::string operator()(const Binary& b) const {
-    return fmt::format("({} {} {})", OpName(b.op), Dump(b.lhs), Dump(b.rhs));
+    return fmt::format("({} {} {})", Spelling(b.op), Dump(b.lhs), Dump(b.rhs));
   }
   std::string operator()(const Membership& m) const {
     return fmt::format("({} {} {})", m.negated ? "not-in" : "in", Dump(m.element), Dump(m.set));
@@ -261,30 +208,27 @@ void DumpRule(Writer& w, int depth, const Rule& r) {
 }
 
 void DumpClause(Writer& w, int depth, const Clause& c) {
-  w.Line(depth, fmt::format("(clause {} {}", Atom(c.id.text), Quote(c.title)));
-  if (c.text) w.Line(depth + 1, "(text " + Quote(*c.text) + ")");
+  w.Line(depth, fmt::format("(clause {} {}", Atom(c.id.text), QuoteString(c.title)));
+  if (c.text) w.Line(depth + 1, "(text " + QuoteString(*c.text) + ")");
   if (c.severity) {
-    const char* s = *c.severity == Severity::kError     ? "error"
-                    : *c.severity == Severity::kWarning ? "warning"
-                                                        : "info";
-    w.Line(depth + 1, fmt::format("(severity {})", s));
+    w.Line(depth + 1, fmt::format("(severity {})", base::SeverityName(*c.severity)));
   }
   if (c.message) {
     std::string parts;
     for (const auto& p : c.message->parts) {
       if (const auto* s = std::get_if<std::string>(&p.part)) {
-        parts += " " + Quote(*s);
+        parts += " " + QuoteString(*s);
       } else {
         parts += " {" + Dump(std::get<ExprPtr>(p.part)) + "}";
       }
     }
-    w.Line(depth + 1, fmt::format("(message {}{})", Quote(c.message->raw), parts));
+    w.Line(depth + 1, fmt::format("(message {}{})", QuoteString(c.message->raw), parts));
   }
   if (c.effective) w.Line(depth + 1, "(effective " + WindowText(*c.effective) + ")");
-  if (c.replaces) w.Line(depth + 1, "(replaces " + Quote(c.replaces->text) + ")");
+  if (c.replaces) w.Line(depth + 1, "(replaces " + QuoteString(c.replaces->text) + ")");
   if (!c.overrides.empty()) {
     std::string o = "(overrides";
-    for (const auto& r : c.overrides) o += " " + Quote(r.text);
+    for (const auto& r : c.overrides) o += " " + QuoteString(r.text);
     w.Line(depth + 1, o + ")");
   }
   for (const auto& r : c.rules) DumpRule(w, depth + 1, r);
@@ -301,7 +245,7 @@ void DumpDeclTo(Writer& w, const Decl& decl) {
           w.Line(0, ")");
         } else if constexpr (std::is_same_v<T, Kind>) {
           w.Line(0, "(kind " + Atom(d.name.text) +
-                        (d.description ? " " + Quote(*d.description) : std::string()));
+                        (d.description ? " " + QuoteString(*d.description) : std::string()));
           for (const auto& f : d.fields) {
             w.Line(1, fmt::format("(field {} {}{})", Atom(f.name.text), TypeText(f.type),
                                   f.optional ? " optional" : ""));
@@ -327,7 +271,7 @@ void DumpDeclTo(Writer& w, const Decl& decl) {
           }
           w.Line(0, fmt::format("(define {}{} {})", Atom(d.name.text), params, Dump(d.body)));
         } else if constexpr (std::is_same_v<T, Agreement>) {
-          w.Line(0, fmt::format("(agreement {} {}", Atom(d.id.text), Quote(d.title)));
+          w.Line(0, fmt::format("(agreement {} {}", Atom(d.id.text), QuoteString(d.title)));
           if (!d.parties.empty()) {
             std::string p = "(parties";
             for (const auto& n : d.parties) p += " " + Atom(n.text);
@@ -339,22 +283,22 @@ void DumpDeclTo(Writer& w, const Decl& decl) {
           w.Line(0, ")");
         } else if constexpr (std::is_same_v<T, Waiver>) {
           w.Line(0, "(waiver " + Atom(d.id.text));
-          if (d.clause) w.Line(1, "(clause " + Quote(d.clause->text) + ")");
+          if (d.clause) w.Line(1, "(clause " + QuoteString(d.clause->text) + ")");
           if (!d.facts.empty()) {
             std::string f = "(facts";
-            for (const auto& n : d.facts) f += " " + Quote(n.text);
+            for (const auto& n : d.facts) f += " " + QuoteString(n.text);
             w.Line(1, f + ")");
           }
           if (d.until) w.Line(1, "(until " + DateText(d.until->date) + ")");
-          if (d.approved_by) w.Line(1, "(approved_by " + Quote(*d.approved_by) + ")");
-          if (d.reason) w.Line(1, "(reason " + Quote(*d.reason) + ")");
+          if (d.approved_by) w.Line(1, "(approved_by " + QuoteString(*d.approved_by) + ")");
+          if (d.reason) w.Line(1, "(reason " + QuoteString(*d.reason) + ")");
           w.Line(0, ")");
         } else if constexpr (std::is_same_v<T, Test>) {
-          w.Line(0, "(test " + Quote(d.name.text));
+          w.Line(0, "(test " + QuoteString(d.name.text));
           if (d.as_of) w.Line(1, "(as_of " + DateText(d.as_of->date) + ")");
           for (const auto& g : d.given) {
             if (const auto* f = std::get_if<GivenFile>(&g)) {
-              w.Line(1, "(given-file " + Quote(f->path) + ")");
+              w.Line(1, "(given-file " + QuoteString(f->path) + ")");
               continue;
             }
             const auto& fact = std::get<GivenFact>(g);
@@ -383,10 +327,10 @@ void DumpDeclTo(Writer& w, const Decl& decl) {
                 line = fmt::format("(expect-findings {}", x.count);
                 break;
             }
-            if (x.clause) line += " " + Quote(x.clause->text);
+            if (x.clause) line += " " + QuoteString(x.clause->text);
             if (!x.on.empty()) {
               line += " (on";
-              for (const auto& n : x.on) line += " " + Quote(n.text);
+              for (const auto& n : x.on) line += " " + QuoteString(n.text);
               line += ")";
             }
             w.Line(1, line + ")");

@@ -2,18 +2,6 @@
 
 namespace treaty::base {
 
-std::string_view SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "info";
-  }
-  return "error";
-}
-
 namespace {
 constexpr Severity Error = Severity::kError;
 constexpr Severity Warning = Severity::kWarning;

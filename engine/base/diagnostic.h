@@ -9,13 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/severity.h"
 #include "base/span.h"
 
 namespace treaty::base {
-
-enum class Severity : uint8_t { kError, kWarning, kInfo };
-
-std::string_view SeverityName(Severity s);  // "error", "warning", "info"
 
 enum class DiagCode : uint16_t {
 #define TREATY_DIAG(code, severity, format) code,

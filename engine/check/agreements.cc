@@ -100,16 +100,16 @@ ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
     ctx.Report(MakeDiagnostic(DiagCode::T0404, ref.span, text)
                    .WithLabel("not a clause reference")
                    .WithHelp(help));
-    return kNone;
+    return kNoId;
   }
   ClauseIndex idx = ctx.out.FindClause(text);
-  if (idx != kNone) return idx;
+  if (idx != kNoId) return idx;
   const std::string agreement = text.substr(0, slash);
-  if (ctx.symbols.IsBroken(agreement)) return kNone;
+  if (ctx.symbols.IsBroken(agreement)) return kNoId;
   std::string help = base::DidYouMean(text, all);
   if (help.empty()) {
     AgreementIndex a = ctx.out.FindAgreement(agreement);
-    if (a == kNone) {
+    if (a == kNoId) {
       help = fmt::format("there is no agreement `{}`", agreement);
     } else {
       std::vector<std::string> ids;
@@ -120,7 +120,7 @@ ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
   }
   ctx.Report(
       MakeDiagnostic(DiagCode::T0402, ref.span, text).WithLabel("no such clause").WithHelp(help));
-  return kNone;
+  return kNoId;
 }
 
 void CheckAgreements(Context& ctx) {
@@ -150,7 +150,7 @@ void CheckAgreements(Context& ctx) {
       cl.agreement = ai;
       cl.title = c.title;
       cl.text = c.text.value_or("");
-      if (c.severity) cl.severity = static_cast<Severity>(static_cast<uint8_t>(*c.severity));
+      if (c.severity) cl.severity = *c.severity;
       cl.window = c.effective ? Intersect(ag.window, CheckWindow(ctx, *c.effective)) : ag.window;
       cl.effective_window = cl.window;
       cl.span = c.span;
@@ -173,7 +173,7 @@ void CheckAgreements(Context& ctx) {
       continue;
     }
     AgreementIndex other = p.FindAgreement(target.text);
-    if (other == kNone) {
+    if (other == kNoId) {
       if (ctx.symbols.IsBroken(target.text)) continue;
       std::vector<std::string_view> ids;
       for (const auto& ag : p.agreements) ids.push_back(ag.id);
@@ -206,7 +206,7 @@ void CheckAgreements(Context& ctx) {
         continue;
       }
       ClauseIndex target = ResolveClauseRef(ctx, ref);
-      if (target != kNone) p.clauses[ci].overrides.push_back(target);
+      if (target != kNoId) p.clauses[ci].overrides.push_back(target);
     }
     std::vector<Variable> first_vars;
     for (size_t r = 0; r < c.rules.size(); ++r) {
@@ -232,7 +232,7 @@ void CheckAgreements(Context& ctx) {
   // 4. `replaces` cuts the replaced clause's window where the replacing clause starts.
   for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
     const ClauseIndex old = p.clauses[ci].replaces;
-    if (old == kNone) continue;
+    if (old == kNoId) continue;
     Window& w = p.clauses[old].effective_window;
     const value::Date cut = p.clauses[ci].window.from;
     if (!w.until || cut < *w.until) w.until = cut;

@@ -21,7 +21,7 @@ struct DefInfo {
   const ast::Define* ast = nullptr;
   uint32_t index = 0;   // into Portfolio::definitions
   bool cyclic = false;  // on a cycle (reported once, T0209); every use is an error value
-  std::vector<KindId> param_kinds;  // kNone for a parameter of an unknown kind
+  std::vector<KindId> param_kinds;  // kNoId for a parameter of an unknown kind
 };
 
 struct Context {
@@ -62,7 +62,7 @@ std::optional<value::Date> CheckDate(Context& ctx, const ast::Date& d, const bas
 /// "`a`, `b` and `c`".
 std::string QuoteList(const std::vector<std::string>& names);
 
-/// Resolves an `AGREEMENT/CLAUSE` reference; reports T0404/T0402 and returns kNone when it
+/// Resolves an `AGREEMENT/CLAUSE` reference; reports T0404/T0402 and returns kNoId when it
 /// names no clause.
 ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref);
 

@@ -127,7 +127,7 @@ void CheckDefinitions(Context& ctx) {
           }
         }
         KindId kind = ctx.out.FindKind(p.kind.text);
-        if (kind == kNone && !ctx.symbols.IsBroken(p.kind.text)) {
+        if (kind == kNoId && !ctx.symbols.IsBroken(p.kind.text)) {
           std::vector<std::string_view> kinds;
           for (const auto& k : ctx.out.kinds) kinds.push_back(k.name);
           std::string help = base::DidYouMean(p.kind.text, kinds);

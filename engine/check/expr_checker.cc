@@ -14,7 +14,7 @@ namespace {
 using base::DiagCode;
 using base::MakeDiagnostic;
 
-constexpr uint32_t kErrorVar = kNone - 1;
+constexpr uint32_t kErrorVar = kNoId - 1;
 
 bool IsScalar(const Type& t, BaseType b) { return t.base == b && t.shape == Shape::kScalar; }
 bool IsBool(const Type& t) { return IsScalar(t, BaseType::kBool); }
@@ -22,39 +22,7 @@ Type Scalar(Type t) {
   t.shape = Shape::kScalar;
   return t;
 }
-Type Of(BaseType b, Shape s = Shape::kScalar, uint32_t ref = kNone) { return Type{b, s, ref}; }
-
-std::string_view OpText(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::kAnd:
-      return "and";
-    case ast::BinaryOp::kOr:
-      return "or";
-    case ast::BinaryOp::kEq:
-      return "==";
-    case ast::BinaryOp::kNe:
-      return "!=";
-    case ast::BinaryOp::kLt:
-      return "<";
-    case ast::BinaryOp::kLe:
-      return "<=";
-    case ast::BinaryOp::kGt:
-      return ">";
-    case ast::BinaryOp::kGe:
-      return ">=";
-    case ast::BinaryOp::kAdd:
-      return "+";
-    case ast::BinaryOp::kSub:
-      return "-";
-    case ast::BinaryOp::kMul:
-      return "*";
-    case ast::BinaryOp::kDiv:
-      return "/";
-  }
-  return "?";
-}
-
-BinaryOp ToModel(ast::BinaryOp op) { return static_cast<BinaryOp>(static_cast<uint8_t>(op)); }
+Type Of(BaseType b, Shape s = Shape::kScalar, uint32_t ref = kNoId) { return Type{b, s, ref}; }
 
 struct BuiltinInfo {
   std::string_view name;
@@ -96,18 +64,18 @@ bool ExprChecker::IsVariableName(const std::string& name) const {
   for (const auto& b : scope_.broken_vars) {
     if (b == name) return true;
   }
-  return scope_.implicit && ctx_.out.FindKind(name) != kNone;
+  return scope_.implicit && ctx_.out.FindKind(name) != kNoId;
 }
 
 uint32_t ExprChecker::FindVariable(const std::string& name, const base::Span& span) {
   if (InDefinition()) {
     const Frame& f = frames_.back();
     const auto& params = f.def->ast->params;
-    if (!params) return kNone;
+    if (!params) return kNoId;
     for (size_t i = 0; i < params->size(); ++i) {
       if ((*params)[i].name.text == name) return f.param_vars[i];
     }
-    return kNone;
+    return kNoId;
   }
   for (uint32_t i = 0; i < scope_.vars.size(); ++i) {
     if (scope_.vars[i].name == name) return i;
@@ -115,9 +83,9 @@ uint32_t ExprChecker::FindVariable(const std::string& name, const base::Span& sp
   for (const auto& b : scope_.broken_vars) {
     if (b == name) return kErrorVar;
   }
-  if (!scope_.implicit) return kNone;
+  if (!scope_.implicit) return kNoId;
   KindId kind = ctx_.out.FindKind(name);
-  if (kind == kNone) return kNone;
+  if (kind == kNoId) return kNoId;
   if (scope_.vars.empty()) {
     scope_.vars.push_back(Variable{name, kind, span});
     return 0;
@@ -140,7 +108,7 @@ bool ExprChecker::IsContextual(const ast::Expr& e) const {
   if (const auto* n = std::get_if<ast::NameRef>(&e.node)) {
     if (IsVariableName(n->name)) return false;
     if (const DefInfo* d = ctx_.FindDef(n->name)) return !d->ast->params.has_value();
-    if (ctx_.out.FindTaxonomy(n->name) != kNone) return false;
+    if (ctx_.out.FindTaxonomy(n->name) != kNoId) return false;
     return ctx_.members_by_name.count(n->name) > 0;
   }
   if (const auto* l = std::get_if<ast::ListLit>(&e.node)) {
@@ -210,7 +178,7 @@ ExprPtr ExprChecker::CheckDefinitionBody(const DefInfo& def) {
   if (def.ast->params) {
     for (size_t i = 0; i < def.ast->params->size(); ++i) {
       const auto& p = (*def.ast->params)[i];
-      if (def.param_kinds[i] == kNone) {
+      if (def.param_kinds[i] == kNoId) {
         param_vars.push_back(kErrorVar);
         continue;
       }
@@ -286,7 +254,7 @@ ExprPtr ExprChecker::CheckName(const std::string& name, const base::Span& span,
                                const Type* expected) {
   uint32_t var = FindVariable(name, span);
   if (var == kErrorVar) return Error(span);
-  if (var != kNone) {
+  if (var != kNoId) {
     return Make(VarRef{var}, Of(BaseType::kFact, Shape::kScalar, scope_.vars[var].kind), span);
   }
   if (const DefInfo* def = ctx_.FindDef(name)) {
@@ -299,7 +267,7 @@ ExprPtr ExprChecker::CheckName(const std::string& name, const base::Span& span,
     }
     return Inline(*def, {}, span, expected);
   }
-  if (TaxonomyId tax = ctx_.out.FindTaxonomy(name); tax != kNone) {
+  if (TaxonomyId tax = ctx_.out.FindTaxonomy(name); tax != kNoId) {
     return Make(Const{value::Value{value::Member{tax, 0}}},
                 Of(BaseType::kMember, Shape::kScalar, tax), span);
   }
@@ -432,10 +400,10 @@ ExprPtr ExprChecker::Inline(const DefInfo& def, std::vector<uint32_t> param_vars
 ExprPtr ExprChecker::CheckField(const ast::FieldAccess& f, const base::Span& span) {
   if (const auto* n = std::get_if<ast::NameRef>(&f.base->node)) {
     TaxonomyId tax = ctx_.out.FindTaxonomy(n->name);
-    if (tax != kNone && !IsVariableName(n->name)) {  // `taxonomy.member`
+    if (tax != kNoId && !IsVariableName(n->name)) {  // `taxonomy.member`
       const Taxonomy& t = ctx_.out.taxonomies[tax];
       MemberId m = t.Find(f.field.text);
-      if (m == kNone) {
+      if (m == kNoId) {
         std::vector<std::string_view> members;
         for (size_t i = 1; i < t.members.size(); ++i) members.push_back(t.members[i].name);
         std::string help = base::DidYouMean(f.field.text, members);
@@ -467,7 +435,7 @@ ExprPtr ExprChecker::CheckField(const ast::FieldAccess& f, const base::Span& spa
   }
   const Kind& kind = ctx_.out.kinds[base->type.ref];
   uint32_t slot = kind.FindField(f.field.text);
-  if (slot == kNone) {
+  if (slot == kNoId) {
     std::vector<std::string_view> fields;
     std::vector<std::string> quoted;
     for (const auto& fld : kind.fields) {
@@ -552,7 +520,7 @@ ExprPtr ExprChecker::CheckCall(const ast::Call& call, const base::Span& span) {
   bool ok = true;
   for (size_t i = 0; i < params.size(); ++i) {
     ExprPtr arg = Check(*call.args[i]);
-    if (arg->type.is_error() || def->param_kinds[i] == kNone) {
+    if (arg->type.is_error() || def->param_kinds[i] == kNoId) {
       ok = false;
       continue;
     }
@@ -629,7 +597,7 @@ ExprPtr ExprChecker::CheckBuiltin(Builtin fn, const ast::Call& call, const base:
           continue;
         }
         const Kind& kind = ctx_.out.kinds[t.ref];
-        if (kind.active_from == kNone) {
+        if (kind.active_from == kNoId) {
           ctx_.Report(
               MakeDiagnostic(DiagCode::T0306, call.args[i]->span, ctx_.Text(call.args[i]->span),
                              "`overlaps`")
@@ -766,11 +734,12 @@ ExprPtr ExprChecker::CheckBinary(const ast::Binary& b, const base::Span& span) {
   switch (b.op) {
     case ast::BinaryOp::kAnd:
     case ast::BinaryOp::kOr: {
-      const std::string what = fmt::format("each side of `{}`", OpText(b.op));  // "… must be"
+      const std::string what =
+          fmt::format("each side of `{}`", ast::Spelling(b.op));  // "… must be"
       ExprPtr lhs = CheckBool(*b.lhs, what);
       ExprPtr rhs = CheckBool(*b.rhs, what);
       if (lhs->type.is_error() || rhs->type.is_error()) return Error(span);
-      return Make(Binary{ToModel(b.op), std::move(lhs), std::move(rhs)}, Of(BaseType::kBool), span);
+      return Make(Binary{b.op, std::move(lhs), std::move(rhs)}, Of(BaseType::kBool), span);
     }
     case ast::BinaryOp::kEq:
     case ast::BinaryOp::kNe:
@@ -803,15 +772,16 @@ ExprPtr ExprChecker::CheckComparison(const ast::Binary& b, const base::Span& spa
   const Type& r = rhs->type;
   for (const auto* side : {&lhs, &rhs}) {
     if ((*side)->type.base == BaseType::kFact) {
-      ctx_.Report(
-          MakeDiagnostic(DiagCode::T0305, (*side)->span, OpText(b.op), TypeStr((*side)->type))
-              .WithLabel("a whole fact")
-              .WithHelp("compare fields of the facts, as in `a.model == b.model`"));
+      ctx_.Report(MakeDiagnostic(DiagCode::T0305, (*side)->span, ast::Spelling(b.op),
+                                 TypeStr((*side)->type))
+                      .WithLabel("a whole fact")
+                      .WithHelp("compare fields of the facts, as in `a.model == b.model`"));
       return Error(span);
     }
   }
   if (l != r) {
-    std::string help = fmt::format("both sides of `{}` must have the same type", OpText(b.op));
+    std::string help =
+        fmt::format("both sides of `{}` must have the same type", ast::Spelling(b.op));
     auto is = [](const Type& t, BaseType bt) { return IsScalar(t, bt); };
     if ((is(l, BaseType::kDate) && is(r, BaseType::kNumber)) ||
         (is(l, BaseType::kNumber) && is(r, BaseType::kDate))) {
@@ -840,18 +810,18 @@ ExprPtr ExprChecker::CheckComparison(const ast::Binary& b, const base::Span& spa
       if (IsScalar(l, BaseType::kText)) {
         help += "; compare texts with `==`, `starts_with`, `ends_with` or `contains`";
       }
-      ctx_.Report(MakeDiagnostic(DiagCode::T0305, span, OpText(b.op), TypeStr(l))
+      ctx_.Report(MakeDiagnostic(DiagCode::T0305, span, ast::Spelling(b.op), TypeStr(l))
                       .WithLabel(fmt::format("both sides are {}", TypeStr(l)))
                       .WithHelp(help));
       return Error(span);
     }
   } else if (l.shape == Shape::kMap) {
-    ctx_.Report(MakeDiagnostic(DiagCode::T0305, span, OpText(b.op), TypeStr(l))
+    ctx_.Report(MakeDiagnostic(DiagCode::T0305, span, ast::Spelling(b.op), TypeStr(l))
                     .WithLabel("maps cannot be compared")
                     .WithHelp("compare one entry, as in `deal.notices[\"Microsoft\"]`"));
     return Error(span);
   }
-  return Make(Binary{ToModel(b.op), std::move(lhs), std::move(rhs)}, Of(BaseType::kBool), span);
+  return Make(Binary{b.op, std::move(lhs), std::move(rhs)}, Of(BaseType::kBool), span);
 }
 
 ExprPtr ExprChecker::CheckArithmetic(const ast::Binary& b, const base::Span& span) {
@@ -882,13 +852,13 @@ ExprPtr ExprChecker::CheckArithmetic(const ast::Binary& b, const base::Span& spa
         (is(l, BaseType::kNumber) && is(r, BaseType::kDate))) {
       help = "add a duration to a date, as in `deployment.start + 30 days`";
     }
-    ctx_.Report(MakeDiagnostic(DiagCode::T0305, span, OpText(b.op),
+    ctx_.Report(MakeDiagnostic(DiagCode::T0305, span, ast::Spelling(b.op),
                                fmt::format("{} and {}", TypeStr(l), TypeStr(r)))
-                    .WithLabel(fmt::format("{} {} {}", TypeStr(l), OpText(b.op), TypeStr(r)))
+                    .WithLabel(fmt::format("{} {} {}", TypeStr(l), ast::Spelling(b.op), TypeStr(r)))
                     .WithHelp(help));
     return Error(span);
   }
-  return Make(Binary{ToModel(b.op), std::move(lhs), std::move(rhs)}, *result, span);
+  return Make(Binary{b.op, std::move(lhs), std::move(rhs)}, *result, span);
 }
 
 bool ExprChecker::CheckInOperands(const ast::Expr& left, const ast::Expr& set, bool quantified,
@@ -958,9 +928,7 @@ ExprPtr ExprChecker::CheckMembership(const ast::Membership& m, const base::Span&
 ExprPtr ExprChecker::CheckQuantified(const ast::Quantified& q, const base::Span& span) {
   ExprPtr list, set;
   if (!CheckInOperands(*q.list, *q.set, true, list, set)) return Error(span);
-  return Make(Quantified{static_cast<Quantifier>(static_cast<uint8_t>(q.quantifier)),
-                         std::move(list), std::move(set)},
-              Of(BaseType::kBool), span);
+  return Make(Quantified{q.quantifier, std::move(list), std::move(set)}, Of(BaseType::kBool), span);
 }
 
 ExprPtr ExprChecker::CheckPresence(const ast::Presence& p, const base::Span& span) {

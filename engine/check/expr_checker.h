@@ -75,7 +75,7 @@ class ExprChecker {
   ExprPtr Inline(const DefInfo& def, std::vector<uint32_t> param_vars, const base::Span& use,
                  const Type* expected);
   ExprPtr ResolveMember(const std::string& name, const base::Span& span, const Type* expected);
-  /// A variable (rule variable or predicate parameter) named `name`, or kNone; kErrorVar after
+  /// A variable (rule variable or predicate parameter) named `name`, or kNoId; kErrorVar after
   /// reporting that it cannot be bound (a second kind in a `require`).
   uint32_t FindVariable(const std::string& name, const base::Span& span);
   bool IsVariableName(const std::string& name) const;

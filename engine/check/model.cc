@@ -8,42 +8,42 @@ MemberId Taxonomy::Find(std::string_view wanted) const {
   for (MemberId i = 0; i < members.size(); ++i) {
     if (members[i].name == wanted) return i;
   }
-  return kNone;
+  return kNoId;
 }
 
 uint32_t Kind::FindField(std::string_view wanted) const {
   for (uint32_t i = 0; i < fields.size(); ++i) {
     if (fields[i].name == wanted) return i;
   }
-  return kNone;
+  return kNoId;
 }
 
 KindId Portfolio::FindKind(std::string_view name) const {
   for (KindId i = 0; i < kinds.size(); ++i) {
     if (kinds[i].name == name) return i;
   }
-  return kNone;
+  return kNoId;
 }
 
 TaxonomyId Portfolio::FindTaxonomy(std::string_view name) const {
   for (TaxonomyId i = 0; i < taxonomies.size(); ++i) {
     if (taxonomies[i].name == name) return i;
   }
-  return kNone;
+  return kNoId;
 }
 
 ClauseIndex Portfolio::FindClause(std::string_view qualified) const {
   for (ClauseIndex i = 0; i < clauses.size(); ++i) {
     if (clauses[i].qualified == qualified) return i;
   }
-  return kNone;
+  return kNoId;
 }
 
 AgreementIndex Portfolio::FindAgreement(std::string_view id) const {
   for (AgreementIndex i = 0; i < agreements.size(); ++i) {
     if (agreements[i].id == id) return i;
   }
-  return kNone;
+  return kNoId;
 }
 
 std::string TypeName(const Portfolio& p, const Type& t) {

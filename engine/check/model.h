@@ -3,7 +3,8 @@
 /// resolved, every expression type-checked, every date validated and every reference between
 /// clauses, agreements and waivers bound. Immutable once built; safe to share across threads.
 /// Indices (TaxonomyId, KindId, ClauseIndex, …) point into the vectors of the Portfolio. The
-/// compiler (plan/) consumes it; nothing here knows ANTLR or the AST.
+/// compiler (plan/) consumes it; nothing here knows ANTLR or the AST (the operator enums are
+/// shared with it, from ast/operators.h).
 
 #include <cstdint>
 #include <memory>
@@ -12,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+#include "ast/operators.h"
+#include "base/severity.h"
 #include "base/span.h"
 #include "value/value.h"
 
@@ -23,7 +26,7 @@ using MemberId = uint32_t;
 using KindId = uint32_t;
 using AgreementIndex = uint32_t;
 using ClauseIndex = uint32_t;
-inline constexpr uint32_t kNone = UINT32_MAX;
+inline constexpr uint32_t kNoId = UINT32_MAX;
 
 // ---------------------------------------------------------------- types
 
@@ -43,7 +46,7 @@ enum class Shape : uint8_t { kScalar, kList, kMap };
 struct Type {
   BaseType base = BaseType::kError;
   Shape shape = Shape::kScalar;
-  uint32_t ref = kNone;  // TaxonomyId for kMember, KindId for kFact
+  uint32_t ref = kNoId;  // TaxonomyId for kMember, KindId for kFact
 
   bool operator==(const Type&) const = default;
   bool is_error() const { return base == BaseType::kError; }
@@ -53,7 +56,7 @@ struct Type {
 
 struct Member {
   std::string name;
-  MemberId parent = kNone;  // kNone for the root
+  MemberId parent = kNoId;  // kNoId for the root
   uint32_t depth = 0;
   /// Pre-order interval: m is inside a iff a.pre <= m.pre && m.pre < a.post.
   uint32_t pre = 0;
@@ -69,7 +72,7 @@ struct Taxonomy {
   bool Contains(MemberId ancestor, MemberId m) const {
     return members[ancestor].pre <= members[m].pre && members[m].pre < members[ancestor].post;
   }
-  /// The member with that name, or kNone.
+  /// The member with that name, or kNoId.
   MemberId Find(std::string_view name) const;
 };
 
@@ -83,13 +86,13 @@ struct Field {
 struct Kind {
   std::string name;
   std::string description;
-  std::vector<Field> fields;  // a fact's slot i holds fields[i]
-  uint32_t active_from = kNone;   // field slot of `active from`/`active at`, kNone if timeless
-  uint32_t active_until = kNone;  // field slot of `until`, kNone if open-ended or instant
+  std::vector<Field> fields;      // a fact's slot i holds fields[i]
+  uint32_t active_from = kNoId;   // field slot of `active from`/`active at`, kNoId if timeless
+  uint32_t active_until = kNoId;  // field slot of `until`, kNoId if open-ended or instant
   bool instant = false;
   Span span;
 
-  /// The slot of a field, or kNone.
+  /// The slot of a field, or kNoId.
   uint32_t FindField(std::string_view name) const;
 };
 
@@ -119,14 +122,12 @@ struct MapLookup {
 struct ListExpr {
   std::vector<ExprPtr> items;
 };
-enum class UnaryOp : uint8_t { kNot, kNeg };
+using ast::UnaryOp;
 struct Unary {
   UnaryOp op;
   ExprPtr operand;
 };
-enum class BinaryOp : uint8_t {
-  kAnd, kOr, kEq, kNe, kLt, kLe, kGt, kGe, kAdd, kSub, kMul, kDiv
-};
+using ast::BinaryOp;
 struct Binary {
   BinaryOp op;
   ExprPtr lhs;
@@ -138,11 +139,7 @@ struct Membership {
   ExprPtr set;
   bool negated = false;
 };
-// The enumerators named kNone below shadow check::kNone only in name (they are scoped).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-enum class Quantifier : uint8_t { kAny, kAll, kNone };
-#pragma GCC diagnostic pop
+using ast::Quantifier;
 struct Quantified {
   Quantifier quantifier;
   ExprPtr list;
@@ -188,10 +185,7 @@ struct Variable {
   Span span;
 };
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
 enum class PeriodUnit : uint8_t { kNone, kDay, kWeek, kMonth, kQuarter, kYear, kRolling };
-#pragma GCC diagnostic pop
 
 struct Rule {
   RuleKind kind = RuleKind::kForbid;
@@ -203,7 +197,7 @@ struct Rule {
   /// require: R. exclusive: `target in value` (kBool), as if written with `require`.
   ExprPtr requirement;
   // exclusive:
-  uint32_t exclusive_slot = kNone;  // the field of `exclusive x.field`
+  uint32_t exclusive_slot = kNoId;  // the field of `exclusive x.field`
   value::Value exclusive_to;        // the granted value(s): a Member or a List of Members/values
   // limit:
   bool limit_sum = false;
@@ -217,7 +211,7 @@ struct Rule {
   Span span;
 };
 
-enum class Severity : uint8_t { kError, kWarning, kInfo };
+using base::Severity;
 
 struct MessagePart {
   std::string text;  // literal text, when expr is null
@@ -237,7 +231,7 @@ struct Clause {
   /// The window after `replaces` cuts: where a later clause replaces this one, `until` is
   /// clipped to the replacing clause's window start.
   Window effective_window;
-  ClauseIndex replaces = kNone;
+  ClauseIndex replaces = kNoId;
   std::vector<ClauseIndex> replaced_by;
   std::vector<ClauseIndex> overrides;
   std::vector<Rule> rules;
@@ -250,14 +244,14 @@ struct Agreement {
   std::string title;
   std::vector<std::string> parties;
   Window window;
-  AgreementIndex amends = kNone;
+  AgreementIndex amends = kNoId;
   std::vector<ClauseIndex> clauses;
   Span span;
 };
 
 struct Waiver {
   std::string id;
-  ClauseIndex clause = kNone;
+  ClauseIndex clause = kNoId;
   std::vector<std::string> facts;  // sorted
   std::optional<value::Date> until;
   std::string approved_by;
@@ -270,7 +264,7 @@ struct Waiver {
 /// A value written in a test's `given` fact, checked against the field's type.
 struct GivenField {
   std::string name;
-  uint32_t slot = kNone;
+  uint32_t slot = kNoId;
   value::Value value;
   Span span;
 };
@@ -288,7 +282,7 @@ struct GivenFile {
 struct Expectation {
   enum class Form : uint8_t { kViolation, kNoViolation, kWaived, kPending, kFindings };
   Form form = Form::kViolation;
-  ClauseIndex clause = kNone;  // kNone for `expect no violation` without a clause, or findings
+  ClauseIndex clause = kNoId;  // kNoId for `expect no violation` without a clause, or findings
   std::vector<std::string> on;
   int64_t count = 0;
   Span span;
@@ -320,10 +314,10 @@ struct Portfolio {
   std::vector<Waiver> waivers;
   std::vector<Test> tests;
 
-  KindId FindKind(std::string_view name) const;             // kNone if unknown
-  TaxonomyId FindTaxonomy(std::string_view name) const;     // kNone if unknown
-  ClauseIndex FindClause(std::string_view qualified) const;  // "A/C"; kNone if unknown
-  AgreementIndex FindAgreement(std::string_view id) const;   // kNone if unknown
+  KindId FindKind(std::string_view name) const;              // kNoId if unknown
+  TaxonomyId FindTaxonomy(std::string_view name) const;      // kNoId if unknown
+  ClauseIndex FindClause(std::string_view qualified) const;  // "A/C"; kNoId if unknown
+  AgreementIndex FindAgreement(std::string_view id) const;   // kNoId if unknown
 };
 
 /// A type as users read it: "text", "date", "list of region", "a `deployment` fact".

@@ -28,7 +28,7 @@ void BindVariables(Context& ctx, const std::vector<ast::Binding>& bindings, Rule
       }
     }
     KindId kind = ctx.out.FindKind(b.kind.text);
-    if (kind == kNone) {
+    if (kind == kNoId) {
       if (!ctx.symbols.IsBroken(b.kind.text)) {
         std::vector<std::string_view> kinds;
         for (const auto& k : ctx.out.kinds) kinds.push_back(k.name);
@@ -107,7 +107,7 @@ void CheckExclusive(Context& ctx, const ast::ExclusiveRule& ex, RuleScope& scope
   out.exclusive_to = std::move(*granted);
   const base::Span span = base::Join(ex.target->span, ex.value->span);
   auto req = std::make_unique<Expr>();
-  req->type = Type{BaseType::kBool, Shape::kScalar, kNone};
+  req->type = Type{BaseType::kBool, Shape::kScalar, kNoId};
   req->span = span;
   if (value->type.shape == Shape::kScalar && text) {
     req->node = Binary{BinaryOp::kEq, Clone(*target), std::move(value)};

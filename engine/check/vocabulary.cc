@@ -19,7 +19,7 @@ class TaxonomyBuilder {
   void Build(const ast::Taxonomy& src) {
     tax_.name = src.name.text;
     tax_.span = src.span;
-    tax_.members.push_back(Member{src.name.text, kNone, 0, 0, 0, src.name.span});
+    tax_.members.push_back(Member{src.name.text, kNoId, 0, 0, 0, src.name.span});
     uint32_t counter = 1;
     for (const auto& m : src.members) Add(m, 0, 1, counter);
     tax_.members[0].post = counter;
@@ -29,7 +29,7 @@ class TaxonomyBuilder {
   // INVARIANT: members are appended in pre-order, so members[i].pre == i.
   void Add(const ast::TaxonomyMember& m, MemberId parent, uint32_t depth, uint32_t& counter) {
     MemberId existing = tax_.Find(m.name.text);
-    if (existing != kNone) {
+    if (existing != kNoId) {
       const Member& first = tax_.members[existing];
       ctx_.Report(MakeDiagnostic(DiagCode::T0210, m.name.span, m.name.text, tax_.name)
                       .WithLabel("duplicate member")
@@ -74,7 +74,7 @@ Type ResolveFieldType(Context& ctx, const ast::TypeRef& ref) {
     t.base = BaseType::kBool;
   } else if (name == "date") {
     t.base = BaseType::kDate;
-  } else if (TaxonomyId tax = ctx.out.FindTaxonomy(name); tax != kNone) {
+  } else if (TaxonomyId tax = ctx.out.FindTaxonomy(name); tax != kNoId) {
     t.base = BaseType::kMember;
     t.ref = tax;
   } else if (!ctx.symbols.IsBroken(name)) {
@@ -101,7 +101,7 @@ Type ResolveFieldType(Context& ctx, const ast::TypeRef& ref) {
 
 uint32_t ActiveSlot(Context& ctx, const Kind& kind, const ast::Kind& src, const ast::Name& name) {
   uint32_t slot = kind.FindField(name.text);
-  if (slot == kNone) {
+  if (slot == kNoId) {
     std::vector<std::string_view> fields;
     for (const auto& f : kind.fields) fields.push_back(f.name);
     std::string help = base::DidYouMean(name.text, fields);
@@ -109,17 +109,17 @@ uint32_t ActiveSlot(Context& ctx, const Kind& kind, const ast::Kind& src, const 
     ctx.Report(MakeDiagnostic(DiagCode::T0203, name.span, kind.name, name.text)
                    .WithLabel("unknown field")
                    .WithHelp(help));
-    return kNone;
+    return kNoId;
   }
   const Field& f = kind.fields[slot];
-  if (f.type.is_error()) return kNone;
+  if (f.type.is_error()) return kNoId;
   if (f.type.base != BaseType::kDate || f.type.shape != Shape::kScalar) {
     ctx.Report(
         MakeDiagnostic(DiagCode::T0413, name.span, name.text, kind.name)
             .WithLabel(fmt::format("this is {}", TypeName(ctx.out, f.type)))
             .WithHelp(fmt::format("declare `{}: date`, or name a date field here", name.text))
             .WithNote(src.fields[slot].span, "declared here"));
-    return kNone;
+    return kNoId;
   }
   return slot;
 }
@@ -137,7 +137,7 @@ void BuildKind(Context& ctx, const ast::Kind& src, Kind& kind) {
       continue;
     }
     uint32_t existing = kind.FindField(f.name.text);
-    if (existing != kNone) {
+    if (existing != kNoId) {
       ctx.Report(MakeDiagnostic(DiagCode::T0211, f.name.span, f.name.text, kind.name)
                      .WithLabel("duplicate field")
                      .WithHelp("rename or remove one of the two fields")

@@ -118,7 +118,7 @@ class GivenConverter {
       return Mismatch(e, Type{BaseType::kMember, Shape::kScalar, tax});
     }
     MemberId m = t.Find(text);
-    if (m != kNone) return value::Value{value::Member{tax, m}};
+    if (m != kNoId) return value::Value{value::Member{tax, m}};
     std::vector<std::string_view> members;
     for (const auto& mem : t.members) members.push_back(mem.name);
     std::string help = base::DidYouMean(text, members);
@@ -149,8 +149,8 @@ GivenFact CheckGivenFact(Context& ctx, const ast::GivenFact& g) {
   GivenFact out;
   out.span = g.span;
   KindId kind = ctx.out.FindKind(g.kind.text);
-  if (kind == kNone) {
-    out.kind = kNone;
+  if (kind == kNoId) {
+    out.kind = kNoId;
     if (ctx.symbols.IsBroken(g.kind.text)) return out;
     std::vector<std::string_view> kinds;
     for (const auto& k : ctx.out.kinds) kinds.push_back(k.name);
@@ -188,7 +188,7 @@ GivenFact CheckGivenFact(Context& ctx, const ast::GivenFact& g) {
       continue;
     }
     uint32_t slot = k.FindField(name.text);
-    if (slot == kNone) {
+    if (slot == kNoId) {
       std::vector<std::string_view> fields;
       for (const auto& f : k.fields) fields.push_back(f.name);
       std::string help = base::DidYouMean(name.text, fields);
@@ -261,7 +261,7 @@ void CheckWaiversAndTests(Context& ctx) {
     for (const auto& g : t->given) {
       if (const auto* fact = std::get_if<ast::GivenFact>(&g)) {
         GivenFact checked = CheckGivenFact(ctx, *fact);
-        if (checked.kind != kNone) out.given.emplace_back(std::move(checked));
+        if (checked.kind != kNoId) out.given.emplace_back(std::move(checked));
       } else {
         const auto& file = std::get<ast::GivenFile>(g);
         out.given.emplace_back(GivenFile{file.path, file.span});

@@ -729,12 +729,12 @@ struct Validator::Impl {
     if (!missing.empty()) ReportMissing(kind, missing, fact_span);
 
     // The active span (LANGUAGE.md §2).
-    if (kind.active_from != check::kNone && kind.active_from < fact.slots.size()) {
+    if (kind.active_from != check::kNoId && kind.active_from < fact.slots.size()) {
       if (const auto& from = fact.slots[kind.active_from]; from.is<value::Date>()) {
         fact.start = from.as<value::Date>();
         if (kind.instant) {
           fact.end = value::Date{fact.start->days + 1};
-        } else if (kind.active_until != check::kNone && kind.active_until < fact.slots.size()) {
+        } else if (kind.active_until != check::kNoId && kind.active_until < fact.slots.size()) {
           if (const auto& until = fact.slots[kind.active_until]; until.is<value::Date>()) {
             fact.end = until.as<value::Date>();
             if (*fact.end < *fact.start) {

@@ -20,18 +20,6 @@ std::string_view RuleKindName(RuleKind k) {
   return "forbid";
 }
 
-std::string_view SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "info";
-  }
-  return "error";
-}
-
 std::string_view StatusName(Status s) {
   switch (s) {
     case Status::kOpen:

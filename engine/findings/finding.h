@@ -7,14 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "base/severity.h"
+
 namespace treaty::findings {
 
 enum class RuleKind : uint8_t { kForbid, kRequire, kExclusive, kLimit, kExists };
-enum class Severity : uint8_t { kError, kWarning, kInfo };
+using base::Severity;
 enum class Status : uint8_t { kOpen, kWaived, kPending, kDefeated };
 
 std::string_view RuleKindName(RuleKind k);  // "forbid", "require", "exclusive", "limit", "exists"
-std::string_view SeverityName(Severity s);  // "error", "warning", "info"
 std::string_view StatusName(Status s);      // "open", "waived", "pending", "defeated"
 
 struct Location {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "ast/ast_dump.h"
+#include "base/escape.h"
 #include "format/layout.h"
 #include "syntax/parser.h"
 #include "syntax/tokens.h"
@@ -28,33 +29,6 @@ template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // ---------------------------------------------------------------- strings
-
-std::string Escape(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          out += fmt::format("\\u{{{:X}}}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 // `value` as long text whose opening quotes stand at `column`: the first line right after the
 // quotes, the others aligned under it. Empty when that text would not read back as `value`.
@@ -84,67 +58,20 @@ std::string LongText(std::string_view value, int column) {
 
 // ---------------------------------------------------------------- expressions
 
-// Precedence levels of the grammar, loosest first (grammar/Treaty.g4 `expr` .. `primary`).
-enum Level : int { kOr = 1, kAnd, kNot, kRel, kAdd, kMul, kNeg, kPostfix, kPrimary };
+using enum ast::Level;
 
 int LevelOf(const ast::Expr& e) {
-  return std::visit(
-      Overloaded{
-          [](const ast::Binary& b) {
-            switch (b.op) {
-              case ast::BinaryOp::kOr:
-                return int{kOr};
-              case ast::BinaryOp::kAnd:
-                return int{kAnd};
-              case ast::BinaryOp::kAdd:
-              case ast::BinaryOp::kSub:
-                return int{kAdd};
-              case ast::BinaryOp::kMul:
-              case ast::BinaryOp::kDiv:
-                return int{kMul};
-              default:
-                return int{kRel};
-            }
-          },
-          [](const ast::Unary& u) { return u.op == ast::UnaryOp::kNot ? int{kNot} : int{kNeg}; },
-          [](const ast::Membership&) { return int{kRel}; },
-          [](const ast::Quantified&) { return int{kRel}; },
-          [](const ast::Presence&) { return int{kRel}; },
-          [](const ast::FieldAccess&) { return int{kPostfix}; },
-          [](const ast::Index&) { return int{kPostfix}; },
-          [](const auto&) { return int{kPrimary}; },
-      },
-      e.node);
-}
-
-const char* OpText(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::kAnd:
-      return "and";
-    case ast::BinaryOp::kOr:
-      return "or";
-    case ast::BinaryOp::kEq:
-      return "==";
-    case ast::BinaryOp::kNe:
-      return "!=";
-    case ast::BinaryOp::kLt:
-      return "<";
-    case ast::BinaryOp::kLe:
-      return "<=";
-    case ast::BinaryOp::kGt:
-      return ">";
-    case ast::BinaryOp::kGe:
-      return ">=";
-    case ast::BinaryOp::kAdd:
-      return "+";
-    case ast::BinaryOp::kSub:
-      return "-";
-    case ast::BinaryOp::kMul:
-      return "*";
-    case ast::BinaryOp::kDiv:
-      return "/";
-  }
-  return "?";
+  return std::visit(Overloaded{
+                        [](const ast::Binary& b) { return int{ast::LevelOf(b.op)}; },
+                        [](const ast::Unary& u) { return int{ast::LevelOf(u.op)}; },
+                        [](const ast::Membership&) { return int{kRel}; },
+                        [](const ast::Quantified&) { return int{kRel}; },
+                        [](const ast::Presence&) { return int{kRel}; },
+                        [](const ast::FieldAccess&) { return int{kPostfix}; },
+                        [](const ast::Index&) { return int{kPostfix}; },
+                        [](const auto&) { return int{kPrimary}; },
+                    },
+                    e.node);
 }
 
 // An `and` / `or` chain: the Binary, or null.
@@ -335,7 +262,7 @@ void Printer::Name(const ast::Name& n) {
   const size_t t = tokens_.At(n.span.begin);
   MarkToken(t);
   if (t != kNoToken && tokens_[t].kind == TokenKind::kString) {
-    Text(Escape(n.text));
+    Text(base::QuoteString(n.text));
   } else {
     Text(n.text);
   }
@@ -357,7 +284,7 @@ void Printer::StringValue(std::string_view value, bool long_text) {
       return;
     }
   }
-  Text(Escape(value));
+  Text(base::QuoteString(value));
 }
 
 void Printer::StringToken(size_t t) {
@@ -369,7 +296,7 @@ void Printer::StringToken(size_t t) {
 
 void Printer::Ref(const ast::ClauseRef& r) {
   Mark(r.span.begin);
-  Text(Escape(r.text));
+  Text(base::QuoteString(r.text));
 }
 
 void Printer::Date(const ast::Date& d) {
@@ -418,7 +345,7 @@ void Printer::Chain(const ast::Expr& e) {
     if (i > 0) {
       Text(" ");
       MarkToken(tokens_.NextCode(operands[i - 1]->span.end));
-      Text(OpText(op));
+      Text(ast::Spelling(op));
       Text(" ");
     }
     Expr(*operands[i], i == 0 ? LevelOf(e) : operand_level);
@@ -513,7 +440,7 @@ void Printer::ExprNode(const ast::Expr& e) {
                    const int rhs_level = level == kRel ? kAdd : level + 1;
                    Expr(*b.lhs, lhs_level);
                    Text(" ");
-                   Text(OpText(b.op));
+                   Text(ast::Spelling(b.op));
                    Text(" ");
                    Expr(*b.rhs, rhs_level);
                  },
@@ -575,9 +502,9 @@ void Printer::BreakingExpr(const ast::Expr& e, int min_level, Hang hang, int tai
   Mark(e.span.begin);
   for (size_t i = 0; i < operands.size(); ++i) {
     if (i > 0) {
-      out_->NewLine(hang.OpColumn(OpText(op)), Blank::kNone);
+      out_->NewLine(hang.OpColumn(ast::Spelling(op)), Blank::kNone);
       MarkToken(tokens_.NextCode(operands[i - 1]->span.end));
-      Text(OpText(op));
+      Text(ast::Spelling(op));
       Text(" ");
     }
     BreakingExpr(*operands[i], i == 0 ? LevelOf(e) : operand_level, Hang{false, out_->Column()},
@@ -927,9 +854,7 @@ void Printer::Clause(const ast::Clause& c, int indent, Blank blank) {
   if (c.severity) {
     simple(c.severity_span.begin, [this, &c] {
       Text("severity ");
-      Text(*c.severity == ast::Severity::kWarning ? "warning"
-           : *c.severity == ast::Severity::kInfo  ? "info"
-                                                  : "error");
+      Text(base::SeverityName(*c.severity));
     });
   }
   if (c.effective) {

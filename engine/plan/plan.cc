@@ -447,7 +447,7 @@ class Compiler {
     pc.agreement = c.agreement < p_.agreements.size() ? p_.agreements[c.agreement].id : "";
     pc.title = c.title;
     pc.text = c.text;
-    pc.severity = static_cast<Severity>(c.severity);
+    pc.severity = c.severity;
     pc.window = Window{c.effective_window.from, c.effective_window.until};
     pc.span = c.span;
     for (const auto& part : c.message) pc.message.push_back({part.text, Maybe(part.expr)});

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/severity.h"
 #include "base/span.h"
 #include "value/value.h"
 
@@ -131,7 +132,7 @@ struct TextSetEntry {
 // ---------------------------------------------------------------- rules and clauses
 
 enum class RuleKind : uint8_t { kForbid, kRequire, kExclusive, kPermit, kLimit, kExists };
-enum class Severity : uint8_t { kError, kWarning, kInfo };
+using base::Severity;
 enum class Period : uint8_t { kUnbounded, kDay, kWeek, kMonth, kQuarter, kYear, kRolling };
 
 std::string_view RuleKindName(RuleKind k);

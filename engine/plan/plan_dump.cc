@@ -16,10 +16,6 @@ std::string WindowText(const Window& w) {
                      w.until ? value::FormatDate(*w.until) : std::string("open"));
 }
 
-std::string_view SeverityText(Severity s) {
-  return s == Severity::kError ? "error" : s == Severity::kWarning ? "warning" : "info";
-}
-
 std::string_view PeriodText(Period p) {
   switch (p) {
     case Period::kUnbounded:
@@ -82,7 +78,7 @@ std::string DumpPlan(const Plan& plan) {
   for (size_t ci = 0; ci < plan.clauses.size(); ++ci) {
     const Clause& c = plan.clauses[ci];
     out += fmt::format("clause {} \"{}\" {} window {}", c.qualified, c.title,
-                       SeverityText(c.severity), WindowText(c.window));
+                       base::SeverityName(c.severity), WindowText(c.window));
     if (!c.overridden_by.empty()) {
       out += " overridden_by";
       for (uint32_t o : c.overridden_by) out += " " + plan.clauses[o].qualified;

@@ -6,6 +6,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "ast/operators.h"
+
 namespace treaty::plan {
 
 std::string RenderNumber(double d) {
@@ -56,36 +58,13 @@ std::string RenderValue(const Plan& plan, const value::Value& v) {
 
 namespace {
 
-std::string_view OpText(Op op) {
-  switch (op) {
-    case Op::kAnd:
-      return "and";
-    case Op::kOr:
-      return "or";
-    case Op::kEq:
-      return "==";
-    case Op::kNe:
-      return "!=";
-    case Op::kLt:
-      return "<";
-    case Op::kLe:
-      return "<=";
-    case Op::kGt:
-      return ">";
-    case Op::kGe:
-      return ">=";
-    case Op::kAdd:
-      return "+";
-    case Op::kSub:
-      return "-";
-    case Op::kMul:
-      return "*";
-    case Op::kDiv:
-      return "/";
-    default:
-      return "?";
-  }
+bool IsBinary(Op op) { return op >= Op::kAnd && op <= Op::kDiv; }
+
+// The source operator of a binary node: Op::kAnd .. Op::kDiv run in ast::BinaryOp's order.
+constexpr ast::BinaryOp SourceOp(Op op) {
+  return static_cast<ast::BinaryOp>(static_cast<int>(op) - static_cast<int>(Op::kAnd));
 }
+static_assert(SourceOp(Op::kOr) == ast::BinaryOp::kOr && SourceOp(Op::kDiv) == ast::BinaryOp::kDiv);
 
 std::string VarName(const Rule* rule, uint32_t var) {
   if (rule && var < rule->vars.size()) return rule->vars[var].name;
@@ -96,37 +75,24 @@ std::string VarName(const Rule* rule, uint32_t var) {
 
 namespace {
 
-/// Binding strength for parentheses: or < and < not < comparison/in < +- < */ < prefix.
+/// Binding strength for parentheses, as in the grammar (ast/operators.h).
 int Precedence(const Node& n) {
+  if (IsBinary(n.op)) return ast::LevelOf(SourceOp(n.op));
   switch (n.op) {
-    case Op::kOr:
-      return 1;
-    case Op::kAnd:
-      return 2;
     case Op::kNot:
-      return 3;
-    case Op::kEq:
-    case Op::kNe:
-    case Op::kLt:
-    case Op::kLe:
-    case Op::kGt:
-    case Op::kGe:
+      return ast::kNot;
+    case Op::kNeg:
+      return ast::kNeg;
     case Op::kIn:
     case Op::kAny:
     case Op::kAll:
     case Op::kNoneOf:
     case Op::kPresent:
-      return 4;
-    case Op::kAdd:
-    case Op::kSub:
-      return 5;
-    case Op::kMul:
-    case Op::kDiv:
-      return 6;
-    case Op::kNeg:
-      return 7;
+      return ast::kRel;
+    case Op::kMapLookup:
+      return ast::kPostfix;
     default:
-      return 8;
+      return ast::kPrimary;
   }
 }
 
@@ -250,7 +216,8 @@ std::string RenderExpr(const Plan& plan, const Rule* rule, NodeId id) {
       return out + ")";
     }
     default:
-      return sub(n.a, false) + " " + std::string(OpText(n.op)) + " " + sub(n.b, true);
+      return sub(n.a, false) + " " + std::string(ast::Spelling(SourceOp(n.op))) + " " +
+             sub(n.b, true);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "report/audit_json.h"
 
 #include "findings/fingerprint.h"
+#include "report/findings_json.h"
 #include "report/json_writer.h"
 
 namespace treaty::report {
@@ -17,7 +18,7 @@ void WriteChangedFinding(JsonWriter& w, const findings::Finding& f,
   w.Key("title");
   w.String(f.title);
   w.Key("severity");
-  w.String(findings::SeverityName(f.severity));
+  w.String(base::SeverityName(f.severity));
   w.Key("status");
   w.String(findings::StatusName(f.status));
   if (before != nullptr) {
@@ -72,13 +73,7 @@ std::string RenderAuditJson(const CheckReport& report, int64_t run) {
   w.String(report.label);
   w.Key("summary");
   w.BeginObject();
-  const std::pair<const char*, size_t> counts[] = {
-      {"facts", s.facts}, {"clauses", s.clauses}, {"errors", s.errors},   {"warnings", s.warnings},
-      {"infos", s.infos}, {"waived", s.waived},   {"pending", s.pending}, {"defeated", s.defeated}};
-  for (const auto& [key, n] : counts) {
-    w.Key(key);
-    w.Number(n);
-  }
+  WriteSummaryKeys(w, s, true);
   w.EndObject();
   w.Key("changes");
   w.BeginObject();

@@ -7,7 +7,7 @@ namespace treaty::report {
 namespace {
 
 std::string_view StatusWord(const findings::Finding& f, findings::Status status) {
-  return status == findings::Status::kOpen ? findings::SeverityName(f.severity)
+  return status == findings::Status::kOpen ? base::SeverityName(f.severity)
                                            : findings::StatusName(status);
 }
 
@@ -25,26 +25,22 @@ std::string ChangesCountLine(const RunChanges& c) {
 }
 
 std::string RenderChangesList(const RunChanges& c, const TextStyle& style) {
-  const char* bold = style.color ? "\x1b[1m" : "";
-  const char* red = style.color ? "\x1b[1;31m" : "";
-  const char* green = style.color ? "\x1b[1;32m" : "";
-  const char* cyan = style.color ? "\x1b[1;36m" : "";
-  const char* reset = style.color ? "\x1b[0m" : "";
+  const Palette p = MakePalette(style);
   std::string out;
   auto list = [&](std::string_view word, const char* color,
                   const std::vector<findings::Finding>& items, size_t total) {
     for (const auto& f : items) {
-      out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {}\n", color, word, reset,
-                         StatusWord(f, f.status), bold, f.clause, reset, Facts(f), f.message);
+      out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {}\n", color, word, p.reset,
+                         StatusWord(f, f.status), p.bold, f.clause, p.reset, Facts(f), f.message);
     }
     if (total > items.size())
       out += fmt::format("  … and {} more {}\n", total - items.size(), word);
   };
-  list("new", red, c.added, c.added_count);
-  list("resolved", green, c.resolved, c.resolved_count);
+  list("new", p.error, c.added, c.added_count);
+  list("resolved", p.ok, c.resolved, c.resolved_count);
   for (const auto& [f, before] : c.changed) {
-    out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {} -> {}\n", cyan, "changed", reset,
-                       StatusWord(f, f.status), bold, f.clause, reset, Facts(f),
+    out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {} -> {}\n", p.info, "changed", p.reset,
+                       StatusWord(f, f.status), p.bold, f.clause, p.reset, Facts(f),
                        StatusWord(f, before), StatusWord(f, f.status));
   }
   if (c.changed_count > c.changed.size()) {

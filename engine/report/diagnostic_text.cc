@@ -8,32 +8,6 @@ namespace treaty::report {
 
 namespace {
 
-struct Palette {
-  const char* error = "";
-  const char* warning = "";
-  const char* info = "";
-  const char* accent = "";  // line numbers and gutters
-  const char* bold = "";
-  const char* reset = "";
-};
-
-Palette MakePalette(const TextStyle& style) {
-  if (!style.color) return {};
-  return Palette{"\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m"};
-}
-
-const char* SeverityColor(const Palette& p, base::Severity s) {
-  switch (s) {
-    case base::Severity::kError:
-      return p.error;
-    case base::Severity::kWarning:
-      return p.warning;
-    case base::Severity::kInfo:
-      return p.info;
-  }
-  return p.error;
-}
-
 size_t CodePoints(std::string_view s) {
   return static_cast<size_t>(std::count_if(
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -50,7 +24,8 @@ void AppendSnippet(std::string& out, const base::Span& span, const base::SourceF
   size_t carets = 1;
   if (span.end > span.begin && begin_in_line < line.size()) {
     size_t end_in_line = std::min<size_t>(span.end - line_start, line.size());
-    carets = std::max<size_t>(1, CodePoints(line.substr(begin_in_line, end_in_line - begin_in_line)));
+    carets =
+        std::max<size_t>(1, CodePoints(line.substr(begin_in_line, end_in_line - begin_in_line)));
   }
   std::string pad;
   for (char c : before) {
@@ -84,7 +59,8 @@ std::string RenderDiagnostic(const base::Diagnostic& d, const base::SourceSet& s
   }
   const bool has_file = d.span.valid() && d.span.file < sources.size();
   if (has_file) {
-    out += fmt::format("{:>{}}{}-->{} {}\n", "", width, p.accent, p.reset, Location(d.span, sources));
+    out +=
+        fmt::format("{:>{}}{}-->{} {}\n", "", width, p.accent, p.reset, Location(d.span, sources));
     AppendSnippet(out, d.span, sources.Get(d.span.file), d.label, width, color, p);
   } else if (!d.label.empty()) {
     out += fmt::format("{:>{}} = {}\n", "", width, d.label);
@@ -96,8 +72,8 @@ std::string RenderDiagnostic(const base::Diagnostic& d, const base::SourceSet& s
     }
   }
   if (!d.help.empty()) {
-    out += fmt::format("{:>{}} {}={} {}help:{} {}\n", "", width, p.accent, p.reset, p.bold,
-                       p.reset, d.help);
+    out += fmt::format("{:>{}} {}={} {}help:{} {}\n", "", width, p.accent, p.reset, p.bold, p.reset,
+                       d.help);
   }
   for (const auto& n : d.notes) {
     if (n.span.valid() && n.span.file < sources.size()) {

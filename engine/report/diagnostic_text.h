@@ -8,12 +8,9 @@
 
 #include "base/diagnostic.h"
 #include "base/source_file.h"
+#include "report/text_style.h"
 
 namespace treaty::report {
-
-struct TextStyle {
-  bool color = false;  // ANSI colours
-};
 
 std::string RenderDiagnostic(const base::Diagnostic& d, const base::SourceSet& sources,
                              const TextStyle& style = {});

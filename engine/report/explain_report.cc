@@ -8,26 +8,12 @@ namespace treaty::report {
 
 namespace {
 
-struct Colors {
-  const char* bad = "";
-  const char* warn = "";
-  const char* ok = "";
-  const char* dim = "";
-  const char* bold = "";
-  const char* reset = "";
-};
-
-Colors MakeColors(const TextStyle& style) {
-  if (!style.color) return {};
-  return Colors{"\x1b[1;31m", "\x1b[1;33m", "\x1b[1;32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"};
-}
-
-const char* VerdictColor(const Colors& c, Verdict v) {
+const char* VerdictColor(const Palette& c, Verdict v) {
   switch (v) {
     case Verdict::kFailed:
-      return c.bad;
+      return c.error;
     case Verdict::kPending:
-      return c.warn;
+      return c.warning;
     case Verdict::kPassed:
       return c.ok;
     default:
@@ -35,7 +21,7 @@ const char* VerdictColor(const Colors& c, Verdict v) {
   }
 }
 
-void RenderFindingBody(const findings::Finding& f, const Colors& c, const std::string& indent,
+void RenderFindingBody(const findings::Finding& f, const Palette& c, const std::string& indent,
                        std::string& out) {
   for (const auto& line : f.explanation) {
     out += fmt::format("{}{}·{} {}\n", indent, c.dim, c.reset, line);
@@ -48,7 +34,7 @@ void RenderFindingBody(const findings::Finding& f, const Colors& c, const std::s
     out += fmt::format(
         "{}{}conflict:{} {} also cover{} this plan; the agreements disagree and none overrides "
         "the other\n",
-        indent, c.warn, c.reset, fmt::join(f.conflicts_with, ", "),
+        indent, c.warning, c.reset, fmt::join(f.conflicts_with, ", "),
         f.conflicts_with.size() == 1 ? "s" : "");
   }
 }
@@ -76,7 +62,7 @@ std::string_view VerdictName(Verdict v) {
 }
 
 std::string RenderExplainText(const ExplainReport& report, const TextStyle& style) {
-  const Colors c = MakeColors(style);
+  const Palette c = MakePalette(style);
   std::string out;
   for (const auto& fact : report.facts) {
     if (!out.empty()) out += '\n';
@@ -112,7 +98,7 @@ std::string RenderExplainText(const ExplainReport& report, const TextStyle& styl
             "    {}{}: {}{}\n", findings::StatusName(f.status),
             f.severity == findings::Severity::kError || f.status != findings::Status::kOpen
                 ? ""
-                : fmt::format(" ({})", findings::SeverityName(f.severity)),
+                : fmt::format(" ({})", base::SeverityName(f.severity)),
             with, f.message);
         RenderFindingBody(f, c, "      ", out);
       }

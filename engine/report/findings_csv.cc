@@ -37,9 +37,8 @@ std::string RenderCsv(const CheckReport& report) {
     for (const auto& l : f.locations) locations.push_back(fmt::format("{}:{}", l.file, l.line));
     Row(out,
         {f.clause, f.agreement, f.title, std::string(findings::RuleKindName(f.rule)),
-         std::string(findings::SeverityName(f.severity)),
-         std::string(findings::StatusName(f.status)), fmt::format("{}", fmt::join(f.facts, "; ")),
-         fmt::format("{}", fmt::join(locations, "; ")),
+         std::string(base::SeverityName(f.severity)), std::string(findings::StatusName(f.status)),
+         fmt::format("{}", fmt::join(f.facts, "; ")), fmt::format("{}", fmt::join(locations, "; ")),
          fmt::format("{}:{}", f.clause_location.file, f.clause_location.line), f.message,
          f.waived_by, f.defeated_by, fmt::format("{}", fmt::join(f.conflicts_with, "; ")),
          fmt::format("{}", fmt::join(f.explanation, "\n"))});

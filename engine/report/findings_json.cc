@@ -1,5 +1,8 @@
 #include "report/findings_json.h"
 
+#include <span>
+#include <utility>
+
 #include "report/json_writer.h"
 
 namespace treaty::report {
@@ -8,14 +11,37 @@ namespace {
 
 void WriteLocation(JsonWriter& w, const findings::Location& l) {
   w.BeginObject();
-  w.Key("file");
-  w.String(l.file);
-  w.Key("line");
-  w.Number(l.line);
+  WriteLocationKeys(w, l);
   w.EndObject();
 }
 
 }  // namespace
+
+void WriteLocationKeys(JsonWriter& w, const findings::Location& l) {
+  w.Key("file");
+  w.String(l.file);
+  w.Key("line");
+  w.Number(l.line);
+}
+
+void WriteSummaryKeys(JsonWriter& w, const findings::Summary& s, bool with_defeated) {
+  const std::pair<const char*, size_t> counts[] = {
+      {"facts", s.facts}, {"clauses", s.clauses}, {"errors", s.errors},   {"warnings", s.warnings},
+      {"infos", s.infos}, {"waived", s.waived},   {"pending", s.pending}, {"defeated", s.defeated}};
+  for (const auto& [key, n] : std::span(counts).first(with_defeated ? 8 : 7)) {
+    w.Key(key);
+    w.Number(n);
+  }
+}
+
+void WriteDiagnostics(JsonWriter& w, std::string_view key,
+                      const std::vector<base::Diagnostic>& diagnostics,
+                      const base::SourceSet* sources) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& d : diagnostics) WriteDiagnostic(w, d, sources);
+  w.EndArray();
+}
 
 void WriteFinding(JsonWriter& w, const findings::Finding& f) {
   w.BeginObject();
@@ -28,7 +54,7 @@ void WriteFinding(JsonWriter& w, const findings::Finding& f) {
   w.Key("rule");
   w.String(findings::RuleKindName(f.rule));
   w.Key("severity");
-  w.String(findings::SeverityName(f.severity));
+  w.String(base::SeverityName(f.severity));
   w.Key("status");
   w.String(findings::StatusName(f.status));
   w.Key("facts");
@@ -93,22 +119,13 @@ std::string RenderJson(const CheckReport& report) {
   w.String(report.as_of);
   w.Key("summary");
   w.BeginObject();
-  const std::pair<const char*, size_t> counts[] = {
-      {"facts", s.facts},       {"clauses", s.clauses}, {"errors", s.errors}, {"warnings", s.warnings},
-      {"infos", s.infos},       {"waived", s.waived},   {"pending", s.pending}};
-  for (const auto& [key, n] : counts) {
-    w.Key(key);
-    w.Number(n);
-  }
+  WriteSummaryKeys(w, s, false);
   w.EndObject();
   w.Key("findings");
   w.BeginArray();
   for (const auto& f : report.findings) WriteFinding(w, f);
   w.EndArray();
-  w.Key("diagnostics");
-  w.BeginArray();
-  for (const auto& d : report.diagnostics) WriteDiagnostic(w, d, report.sources);
-  w.EndArray();
+  WriteDiagnostics(w, "diagnostics", report.diagnostics, report.sources);
   w.EndObject();
   out += '\n';
   return out;

@@ -95,7 +95,7 @@ void AddFinding(Suite& s, const findings::Finding& f) {
     case findings::Status::kOpen:
       s.failures++;
       s.body += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                            findings::SeverityName(f.severity), Attr(f.message), Text(Details(f)));
+                            base::SeverityName(f.severity), Attr(f.message), Text(Details(f)));
       break;
     case findings::Status::kWaived:
       s.skipped++;

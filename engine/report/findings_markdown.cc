@@ -13,7 +13,7 @@ namespace {
 
 std::string Status(const findings::Finding& f) {
   if (f.status == findings::Status::kOpen) {
-    return fmt::format("**{}**", findings::SeverityName(f.severity));
+    return fmt::format("**{}**", base::SeverityName(f.severity));
   }
   return std::string(findings::StatusName(f.status));
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "findings/fingerprint.h"
+#include "report/findings_json.h"
 #include "report/json_writer.h"
 
 namespace treaty::report {
@@ -26,18 +27,6 @@ std::string PathToUri(std::string_view path) {
     }
   }
   return out;
-}
-
-std::string_view Level(findings::Severity s) {
-  switch (s) {
-    case findings::Severity::kError:
-      return "error";
-    case findings::Severity::kWarning:
-      return "warning";
-    case findings::Severity::kInfo:
-      return "note";
-  }
-  return "error";
 }
 
 std::string_view Level(base::Severity s) {
@@ -213,7 +202,7 @@ void WriteResult(JsonWriter& w, const findings::Finding& f, size_t rule_index) {
   w.Key("status");
   w.String(findings::StatusName(f.status));
   w.Key("severity");
-  w.String(findings::SeverityName(f.severity));
+  w.String(base::SeverityName(f.severity));
   w.Key("rule");
   w.String(findings::RuleKindName(f.rule));
   w.Key("facts");
@@ -318,13 +307,7 @@ std::string RenderSarif(const CheckReport& report) {
   w.Key("asOf");
   w.String(report.as_of);
   const auto& s = report.summary;
-  const std::pair<const char*, size_t> counts[] = {
-      {"facts", s.facts}, {"clauses", s.clauses}, {"errors", s.errors},   {"warnings", s.warnings},
-      {"infos", s.infos}, {"waived", s.waived},   {"pending", s.pending}, {"defeated", s.defeated}};
-  for (const auto& [key, n] : counts) {
-    w.Key(key);
-    w.Number(n);
-  }
+  WriteSummaryKeys(w, s, true);
   w.EndObject();
   w.EndObject();
   w.EndArray();

@@ -8,34 +8,6 @@ namespace treaty::report {
 
 namespace {
 
-struct Colors {
-  const char* error = "";
-  const char* warning = "";
-  const char* info = "";
-  const char* dim = "";
-  const char* bold = "";
-  const char* ok = "";
-  const char* reset = "";
-};
-
-Colors MakeColors(const TextStyle& style) {
-  if (!style.color) return {};
-  return Colors{"\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[2m",
-                "\x1b[1m",    "\x1b[1;32m", "\x1b[0m"};
-}
-
-const char* SeverityColor(const Colors& c, findings::Severity s) {
-  switch (s) {
-    case findings::Severity::kError:
-      return c.error;
-    case findings::Severity::kWarning:
-      return c.warning;
-    case findings::Severity::kInfo:
-      return c.info;
-  }
-  return c.error;
-}
-
 std::string Plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -59,11 +31,11 @@ std::string Excerpt(std::string_view text, size_t limit = 110) {
   return flat.substr(0, cut) + " …";
 }
 
-std::string StatusTag(const findings::Finding& f, const Colors& c) {
+std::string StatusTag(const findings::Finding& f, const Palette& c) {
   switch (f.status) {
     case findings::Status::kOpen:
-      return fmt::format("{}{}{}", SeverityColor(c, f.severity),
-                         findings::SeverityName(f.severity), c.reset);
+      return fmt::format("{}{}{}", SeverityColor(c, f.severity), base::SeverityName(f.severity),
+                         c.reset);
     case findings::Status::kWaived:
       return fmt::format("{}waived{}", c.dim, c.reset);
     case findings::Status::kPending:
@@ -86,7 +58,7 @@ std::string SummaryLine(const findings::Summary& s) {
 }
 
 std::string RenderText(const CheckReport& report, const TextStyle& style) {
-  const Colors c = MakeColors(style);
+  const Palette c = MakePalette(style);
   std::string out;
   std::string agreement;
   std::string clause;
@@ -120,7 +92,8 @@ std::string RenderText(const CheckReport& report, const TextStyle& style) {
       }
       out += fmt::format("      {}\n", f.message);
     }
-    for (const auto& line : f.explanation) out += fmt::format("      {}·{} {}\n", c.dim, c.reset, line);
+    for (const auto& line : f.explanation)
+      out += fmt::format("      {}·{} {}\n", c.dim, c.reset, line);
     if (!f.waived_by.empty()) out += fmt::format("      waived by `{}`\n", f.waived_by);
     if (!f.defeated_by.empty()) {
       out += fmt::format("      defeated by `{}`, which overrides this clause\n", f.defeated_by);

@@ -58,7 +58,7 @@ std::string Flatten(std::string_view text) {
 }
 
 std::string_view StatusClass(const findings::Finding& f) {
-  if (f.status == findings::Status::kOpen) return findings::SeverityName(f.severity);
+  if (f.status == findings::Status::kOpen) return base::SeverityName(f.severity);
   return findings::StatusName(f.status);
 }
 
@@ -195,7 +195,7 @@ void Changes(std::string& out, const CheckReport& r) {
       out += fmt::format(
           "<tr><td>{}</td><td>{} → {}</td><td><code>{}</code> {}</td><td>{}</td><td>{}</td></tr>",
           Tag("changed", "changed"),
-          Tag(before == findings::Status::kOpen ? findings::SeverityName(f.severity)
+          Tag(before == findings::Status::kOpen ? base::SeverityName(f.severity)
                                                 : findings::StatusName(before),
               findings::StatusName(before)),
           FindingTag(f), Text(f.clause), Text(f.title), FactList(f), Text(f.message));

@@ -9,39 +9,19 @@ namespace treaty::report {
 
 namespace {
 
-struct Colors {
-  const char* fail = "";
-  const char* ok = "";
-  const char* dim = "";
-  const char* bold = "";
-  const char* reset = "";
-};
-
-Colors MakeColors(const TextStyle& style) {
-  if (!style.color) return {};
-  return Colors{"\x1b[1;31m", "\x1b[1;32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"};
-}
-
 std::string Where(const findings::Location& l) { return fmt::format("{}:{}", l.file, l.line); }
-
-void WriteLocationKeys(JsonWriter& w, const findings::Location& l) {
-  w.Key("file");
-  w.String(l.file);
-  w.Key("line");
-  w.Number(l.line);
-}
 
 }  // namespace
 
 std::string RenderTestText(const TestReport& report, const TestTextOptions& options) {
-  const Colors c = MakeColors(options.style);
+  const Palette c = MakePalette(options.style);
   std::string out;
   for (const auto& t : report.tests) {
     if (t.passed()) {
       if (!options.quiet) out += fmt::format("{}ok{}    {}\n", c.ok, c.reset, t.name);
       continue;
     }
-    out += fmt::format("{}FAIL{}  {}{}{}\n", c.fail, c.reset, c.bold, t.name, c.reset);
+    out += fmt::format("{}FAIL{}  {}{}{}\n", c.error, c.reset, c.bold, t.name, c.reset);
     out += fmt::format("      {}at {}, as of {}, {} fact{}{}\n", c.dim, Where(t.location), t.as_of,
                        t.facts, t.facts == 1 ? "" : "s", c.reset);
     for (const auto& d : t.errors) {
@@ -62,8 +42,8 @@ std::string RenderTestText(const TestReport& report, const TestTextOptions& opti
     }
   }
   if (!out.empty()) out += '\n';
-  out += fmt::format("{}{} passed, {} failed{}\n", report.failed > 0 ? c.fail : c.ok, report.passed,
-                     report.failed, c.reset);
+  out += fmt::format("{}{} passed, {} failed{}\n", report.failed > 0 ? c.error : c.ok,
+                     report.passed, report.failed, c.reset);
   return out;
 }
 
@@ -109,17 +89,11 @@ std::string RenderTestJson(const TestReport& report) {
       w.EndObject();
     }
     w.EndArray();
-    w.Key("errors");
-    w.BeginArray();
-    for (const auto& d : t.errors) WriteDiagnostic(w, d, report.sources);
-    w.EndArray();
+    WriteDiagnostics(w, "errors", t.errors, report.sources);
     w.EndObject();
   }
   w.EndArray();
-  w.Key("diagnostics");
-  w.BeginArray();
-  for (const auto& d : report.diagnostics) WriteDiagnostic(w, d, report.sources);
-  w.EndArray();
+  WriteDiagnostics(w, "diagnostics", report.diagnostics, report.sources);
   w.EndObject();
   out += '\n';
   return out;

@@ -23,7 +23,7 @@ void UnmatchedWaivers(const check::Portfolio& portfolio,
   std::vector<std::string_view> loaded_ids;
   for (const auto& f : loaded.facts) loaded_ids.push_back(f.id);
   for (const auto& w : portfolio.waivers) {
-    if (w.clause == check::kNone) continue;
+    if (w.clause == check::kNoId) continue;
     const std::string& clause = portfolio.clauses[w.clause].qualified;
     bool matched = std::any_of(found.begin(), found.end(), [&](const findings::Finding& f) {
       if (f.clause != clause || f.status == findings::Status::kDefeated) return false;

@@ -62,13 +62,13 @@ facts::Fact ToFact(const check::Portfolio& portfolio, const check::GivenFact& g,
     if (field.slot == kind.active_from) from_field = &field;
     if (field.slot == kind.active_until) until_field = &field;
   }
-  if (kind.active_from == check::kNone || kind.active_from >= f.slots.size()) return f;
+  if (kind.active_from == check::kNoId || kind.active_from >= f.slots.size()) return f;
   const value::Value& from = f.slots[kind.active_from];
   if (!from.is<value::Date>()) return f;
   f.start = from.as<value::Date>();
   if (kind.instant) {
     f.end = value::Date{f.start->days + 1};
-  } else if (kind.active_until != check::kNone && kind.active_until < f.slots.size()) {
+  } else if (kind.active_until != check::kNoId && kind.active_until < f.slots.size()) {
     const value::Value& until = f.slots[kind.active_until];
     if (until.is<value::Date>()) {
       f.end = until.as<value::Date>();
@@ -95,7 +95,7 @@ std::string Describe(const Finding& f) {
   }
   switch (f.status) {
     case Status::kOpen:
-      out += fmt::format(" (open, {})", findings::SeverityName(f.severity));
+      out += fmt::format(" (open, {})", base::SeverityName(f.severity));
       break;
     case Status::kWaived:
       out += fmt::format(" (waived by `{}`)", f.waived_by);
@@ -129,7 +129,7 @@ bool SameFacts(const Finding& f, const std::vector<std::string>& on) {
 /// Judges one expectation against the findings of the test's run (defeated ones included).
 void Judge(const check::Portfolio& portfolio, const check::Expectation& x, value::Date as_of,
            const std::vector<Finding>& found, report::ExpectationResult& out) {
-  const std::string clause = x.clause == check::kNone ? "" : portfolio.clauses[x.clause].qualified;
+  const std::string clause = x.clause == check::kNoId ? "" : portfolio.clauses[x.clause].qualified;
   const std::string on = x.on.empty() ? "" : " on " + IdList(x.on);
   auto of_clause = [&](auto pred) {
     std::vector<std::string> lines;

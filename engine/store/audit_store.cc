@@ -81,7 +81,7 @@ findings::Status ParseStatus(const std::string& s) {
   return ParseName(s, findings::StatusName, findings::Status::kDefeated);
 }
 findings::Severity ParseSeverity(const std::string& s) {
-  return ParseName(s, findings::SeverityName, findings::Severity::kInfo);
+  return ParseName(s, base::SeverityName, findings::Severity::kInfo);
 }
 findings::RuleKind ParseRule(const std::string& s) {
   return ParseName(s, findings::RuleKindName, findings::RuleKind::kExists);
@@ -621,7 +621,7 @@ Status RunRecorder::Add(const std::vector<findings::Finding>& findings,
     TREATY_RETURN_IF_ERROR(fs.Bind(i++, std::string_view(findings::Fingerprint(f))));
     for (std::string_view text :
          {std::string_view(f.clause), std::string_view(f.agreement), std::string_view(f.title),
-          findings::RuleKindName(f.rule), findings::SeverityName(f.severity),
+          findings::RuleKindName(f.rule), base::SeverityName(f.severity),
           findings::StatusName(f.status), std::string_view(f.message)}) {
       TREATY_RETURN_IF_ERROR(fs.Bind(i++, text));
     }

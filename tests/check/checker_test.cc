@@ -103,7 +103,7 @@ TEST_CASE("the LANGUAGE.md example checks without diagnostics", "[check]") {
           Type{BaseType::kMember, Shape::kList, p.FindTaxonomy("region")});
     const Kind& deal = p.kinds[p.FindKind("deal")];
     CHECK(deal.instant);
-    CHECK(deal.active_until == kNone);
+    CHECK(deal.active_until == kNoId);
     CHECK(TypeName(p, deal.fields[deal.FindField("notices")].type) == "map of date");
   }
   SECTION("exclusive") {

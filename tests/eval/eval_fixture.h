@@ -18,6 +18,7 @@
 #include "facts/fact.h"
 #include "findings/finding.h"
 #include "plan/plan.h"
+#include "support/model_builders.h"
 #include "value/date.h"
 
 namespace treaty::evaltest {
@@ -25,6 +26,8 @@ namespace treaty::evaltest {
 using check::BaseType;
 using check::ExprPtr;
 using check::Shape;
+using testing::MakeField;
+using testing::MakeTaxonomy;
 using value::Value;
 
 // Vocabulary ids.
@@ -37,41 +40,6 @@ inline constexpr uint32_t kProvider = 0, kModel = 1, kCloudF = 2, kChannelF = 3,
 inline constexpr uint32_t kType = 0, kPartners = 1, kAnnounce = 2, kNotices = 3, kAmount = 4;
 
 inline value::Date D(const char* iso) { return *value::ParseDate(iso); }
-
-inline check::Taxonomy MakeTaxonomy(const std::string& name,
-                                    const std::vector<std::pair<std::string, std::string>>& tree) {
-  check::Taxonomy t;
-  t.name = name;
-  t.members.push_back(check::Member{name, check::kNone, 0, 0, 0, {}});
-  for (const auto& [member, parent] : tree) {
-    check::Member m;
-    m.name = member;
-    m.parent = 0;
-    for (uint32_t i = 0; i < t.members.size(); ++i) {
-      if (t.members[i].name == (parent.empty() ? name : parent)) m.parent = i;
-    }
-    m.depth = t.members[m.parent].depth + 1;
-    t.members.push_back(m);
-  }
-  for (uint32_t i = 0; i < t.members.size(); ++i) {
-    t.members[i].pre = i;
-    t.members[i].post = i + 1;
-  }
-  for (uint32_t i = static_cast<uint32_t>(t.members.size()); i-- > 1;) {
-    auto& parent = t.members[t.members[i].parent];
-    parent.post = std::max(parent.post, t.members[i].post);
-  }
-  return t;
-}
-
-inline check::Field MakeField(std::string name, BaseType base, Shape shape = Shape::kScalar,
-                              uint32_t ref = check::kNone, bool optional = false) {
-  check::Field f;
-  f.name = std::move(name);
-  f.type = check::Type{base, shape, ref};
-  f.optional = optional;
-  return f;
-}
 
 /// The vocabulary of LANGUAGE.md §2 (trimmed), no agreements yet.
 inline check::Portfolio Vocabulary() {
@@ -106,8 +74,8 @@ inline check::Portfolio Vocabulary() {
                 MakeField("api", BaseType::kMember, Shape::kScalar, kApi),
                 MakeField("segment", BaseType::kMember, Shape::kScalar, kSegment),
                 MakeField("start", BaseType::kDate),
-                MakeField("end", BaseType::kDate, Shape::kScalar, check::kNone, true),
-                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNone, true)};
+                MakeField("end", BaseType::kDate, Shape::kScalar, check::kNoId, true),
+                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNoId, true)};
   dep.active_from = kStart;
   dep.active_until = kEnd;
   p.kinds.push_back(dep);
@@ -116,8 +84,8 @@ inline check::Portfolio Vocabulary() {
   deal.fields = {MakeField("type", BaseType::kText),
                  MakeField("partners", BaseType::kMember, Shape::kList, kCloud),
                  MakeField("announce", BaseType::kDate),
-                 MakeField("notices", BaseType::kDate, Shape::kMap, check::kNone, true),
-                 MakeField("amount", BaseType::kNumber, Shape::kScalar, check::kNone, true)};
+                 MakeField("notices", BaseType::kDate, Shape::kMap, check::kNoId, true),
+                 MakeField("amount", BaseType::kNumber, Shape::kScalar, check::kNoId, true)};
   deal.active_from = kAnnounce;
   deal.instant = true;
   p.kinds.push_back(deal);

@@ -3,7 +3,6 @@
 /// LANGUAGE.md §2, trimmed) and an in-memory FileSystem. Shared by the unit tests, the fuzz
 /// target and the benchmark; header-only.
 
-#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -15,45 +14,12 @@
 #include "check/model.h"
 #include "facts/loader.h"
 #include "report/diagnostic_text.h"
+#include "support/model_builders.h"
 
 namespace treaty::facts::testing {
 
-/// A taxonomy from (member, parent) pairs in pre-order; the root is added first.
-inline check::Taxonomy MakeTaxonomy(const std::string& name,
-                                    const std::vector<std::pair<std::string, std::string>>& tree) {
-  check::Taxonomy t;
-  t.name = name;
-  t.members.push_back(check::Member{name, check::kNone, 0, 0, 0, {}});
-  for (const auto& [member, parent] : tree) {
-    check::Member m;
-    m.name = member;
-    m.parent = 0;
-    for (uint32_t i = 0; i < t.members.size(); ++i) {
-      if (t.members[i].name == (parent.empty() ? name : parent)) m.parent = i;
-    }
-    m.depth = t.members[m.parent].depth + 1;
-    t.members.push_back(m);
-  }
-  for (uint32_t i = 0; i < t.members.size(); ++i) {
-    t.members[i].pre = i;
-    t.members[i].post = i + 1;
-  }
-  for (uint32_t i = static_cast<uint32_t>(t.members.size()); i-- > 1;) {
-    auto& parent = t.members[t.members[i].parent];
-    parent.post = std::max(parent.post, t.members[i].post);
-  }
-  return t;
-}
-
-inline check::Field MakeField(std::string name, check::BaseType base,
-                              check::Shape shape = check::Shape::kScalar,
-                              uint32_t ref = check::kNone, bool optional = false) {
-  check::Field f;
-  f.name = std::move(name);
-  f.type = check::Type{base, shape, ref};
-  f.optional = optional;
-  return f;
-}
+using treaty::testing::MakeField;
+using treaty::testing::MakeTaxonomy;
 
 /// taxonomies: cloud(0), region(1), api(2); kinds: deployment(0, active from start until end),
 /// deal(1, active at announce), contact(2, timeless).
@@ -83,8 +49,8 @@ inline check::Portfolio SamplePortfolio() {
                 MakeField("api", BaseType::kMember, Shape::kScalar, 2),
                 MakeField("regions", BaseType::kMember, Shape::kList, 1),
                 MakeField("start", BaseType::kDate),
-                MakeField("end", BaseType::kDate, Shape::kScalar, check::kNone, true),
-                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNone, true)};
+                MakeField("end", BaseType::kDate, Shape::kScalar, check::kNoId, true),
+                MakeField("price_per_mtok", BaseType::kNumber, Shape::kScalar, check::kNoId, true)};
   dep.active_from = 5;
   dep.active_until = 6;
   p.kinds.push_back(dep);
@@ -94,9 +60,9 @@ inline check::Portfolio SamplePortfolio() {
   deal.fields = {MakeField("type", BaseType::kText),
                  MakeField("partners", BaseType::kMember, Shape::kList, 0),
                  MakeField("announce", BaseType::kDate),
-                 MakeField("notices", BaseType::kDate, Shape::kMap, check::kNone, true),
-                 MakeField("signed", BaseType::kBool, Shape::kScalar, check::kNone, true),
-                 MakeField("budgets", BaseType::kNumber, Shape::kMap, check::kNone, true)};
+                 MakeField("notices", BaseType::kDate, Shape::kMap, check::kNoId, true),
+                 MakeField("signed", BaseType::kBool, Shape::kScalar, check::kNoId, true),
+                 MakeField("budgets", BaseType::kNumber, Shape::kMap, check::kNoId, true)};
   deal.active_from = 2;
   deal.instant = true;
   p.kinds.push_back(deal);
@@ -104,7 +70,7 @@ inline check::Portfolio SamplePortfolio() {
   check::Kind contact;
   contact.name = "contact";
   contact.fields = {MakeField("email", BaseType::kText),
-                    MakeField("tags", BaseType::kText, Shape::kList, check::kNone, true)};
+                    MakeField("tags", BaseType::kText, Shape::kList, check::kNoId, true)};
   p.kinds.push_back(contact);
   return p;
 }

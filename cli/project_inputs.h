@@ -1,0 +1,51 @@
+#pragma once
+/// What a command reads of the project: the policy roots, fact paths, as-of date and --fail-on
+/// threshold, each from the command's options, else treaty.yaml (driver::FindProjectConfig),
+/// else the defaults. treaty.yaml is read once, when the inputs are made; a malformed one is a
+/// diagnostic in the command's engine.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic_engine.h"
+#include "commands.h"
+#include "driver/config.h"
+#include "value/date.h"
+
+namespace treaty::cli {
+
+class ProjectInputs {
+ public:
+  ProjectInputs(const CommonOptions& options, base::DiagnosticEngine& diags);
+
+  /// The treaty.yaml that was read (`path` "" when there is none), or the defaults.
+  const driver::ProjectConfig& config() const { return config_; }
+
+  std::vector<std::string> PolicyRoots() const;
+  /// `paths`, the command's fact path arguments, when given.
+  std::vector<std::string> FactPaths(const std::vector<std::string>& paths) const;
+  std::string FailOn() const;
+  /// `as_of`, the command's --as-of, when given; nullopt, with the error printed to stderr,
+  /// when the date is neither `today` nor YYYY-MM-DD.
+  std::optional<value::Date> AsOf(const std::string& as_of) const;
+
+  /// Sets the policy_roots, fact_paths and as_of of a run request (run::CheckRequest, …) as
+  /// above; false when AsOf fails.
+  template <typename Request>
+  bool FillRequest(const std::vector<std::string>& paths, const std::string& as_of,
+                   Request& request) const {
+    auto date = AsOf(as_of);
+    if (!date) return false;
+    request.policy_roots = PolicyRoots();
+    request.fact_paths = FactPaths(paths);
+    request.as_of = *date;
+    return true;
+  }
+
+ private:
+  const CommonOptions& options_;
+  driver::ProjectConfig config_;
+};
+
+}  // namespace treaty::cli
