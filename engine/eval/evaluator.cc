@@ -19,9 +19,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -406,12 +408,13 @@ class Evaluator {
     return out;
   }
 
-  void Bind(const std::vector<uint32_t>& fs) {
+  void Bind(std::span<const uint32_t> fs) {
     size_t n = std::min(fs.size(), binding_.size());
     for (size_t i = 0; i < n; ++i) binding_[i] = &facts_.facts[fs[i]];
     ev_.Bind(binding_.data(), static_cast<uint32_t>(n));
     ev_.ResetScratch();
   }
+  void Bind(uint32_t fact) { Bind(std::span<const uint32_t>(&fact, 1)); }
 
   // ------------------------------------------------------------ phase 2
 
@@ -518,7 +521,7 @@ class Evaluator {
     for (uint32_t fi : scoped) {
       std::string key;
       if (r.group_by != plan::kNone) {
-        Bind({fi});
+        Bind(fi);
         key = RenderVal(ev_, ev_.Eval(r.group_by));
       }
       groups[key].push_back(fi);
@@ -531,7 +534,7 @@ class Evaluator {
       std::vector<bool> counted(members.size(), true);
       if (r.limit_sum) {
         for (size_t i = 0; i < members.size(); ++i) {
-          Bind({members[i]});
+          Bind(members[i]);
           Val v = ev_.Eval(r.summed);
           counted[i] = v.t == VT::kNum;  // an absent amount adds nothing
           amount[i] = counted[i] ? v.num : 0;
@@ -744,7 +747,7 @@ class Evaluator {
           continue;
         }
         if (!Meets(f, plan_.clauses[r.clause].window)) continue;
-        Bind({fi});
+        Bind(fi);
         if (Scope(ev_, r)) out.push_back(ri);
       }
     }
@@ -784,6 +787,14 @@ class Evaluator {
     return plan::RenderExpr(plan_, &r, id);
   }
 
+  /// How a leaf reads in the source (`deployment.cloud`), cached per rule and node.
+  const std::string& LeafName(const Rule& r, NodeId id) {
+    const uint64_t key = Pack(static_cast<uint32_t>(&r - plan_.rules.data()), id);
+    auto it = leaf_name_.find(key);
+    if (it == leaf_name_.end()) it = leaf_name_.emplace(key, plan::RenderExpr(plan_, &r, id)).first;
+    return it->second;
+  }
+
   static bool IsLeaf(const plan::Node& n) {
     return n.op == Op::kField || n.op == Op::kMapLookup || n.op == Op::kToday;
   }
@@ -794,7 +805,7 @@ class Evaluator {
     if (id == plan::kNone) return;
     const plan::Node& n = plan_.nodes[id];
     if (IsLeaf(n)) {
-      std::string name = plan::RenderExpr(plan_, &r, id);
+      const std::string& name = LeafName(r, id);
       Val v = ev_.Eval(id);
       std::string line =
           v.t == VT::kAbsent ? name + " is absent" : name + " = " + RenderVal(ev_, v);
@@ -849,10 +860,11 @@ class Evaluator {
           Leaves(r, id, true, leaves);
           if (!leaves.empty()) return joined();
         }
-        static constexpr std::string_view kOps[] = {"==", "!=", "<", "<=", ">", ">="};
-        return fmt::format("{} {} {}", RenderVal(ev_, l),
-                           kOps[static_cast<int>(n.op) - static_cast<int>(Op::kEq)],
-                           RenderVal(ev_, rv));
+        static constexpr std::string_view kOps[] = {" == ", " != ", " < ", " <= ", " > ", " >= "};
+        std::string out = RenderVal(ev_, l);
+        out.append(kOps[static_cast<int>(n.op) - static_cast<int>(Op::kEq)])
+            .append(RenderVal(ev_, rv));
+        return out;
       }
       case Op::kIn: {
         Val e = ev_.Eval(n.a);
@@ -860,9 +872,8 @@ class Evaluator {
           Leaves(r, id, true, leaves);
           if (!leaves.empty()) return joined();
         }
-        std::string elem = IsLeaf(plan_.nodes[n.a])
-                               ? plan::RenderExpr(plan_, &r, n.a) + " = " + RenderVal(ev_, e)
-                               : RenderVal(ev_, e);
+        std::string elem = IsLeaf(plan_.nodes[n.a]) ? LeafName(r, n.a) + " = " + RenderVal(ev_, e)
+                                                    : RenderVal(ev_, e);
         return fmt::format("{}, expected {}{}", elem, n.flag ? "not in " : "", SetDetail(r, n));
       }
       case Op::kPresent: {
@@ -881,8 +892,12 @@ class Evaluator {
     ev_.ResetScratch();
     Tri t = ev_.Truth(id);
     std::string detail = Detail(r, id, t);
-    out.push_back(fmt::format("{} {}: {}{}({})", role, source, detail, detail.empty() ? "" : " ",
-                              TriText(t)));
+    std::string line;
+    line.reserve(std::strlen(role) + source.size() + detail.size() + 12);
+    line.append(role).append(" ").append(source).append(": ").append(detail);
+    if (!detail.empty()) line += ' ';
+    line.append("(").append(TriText(t)).append(")");
+    out.push_back(std::move(line));
   }
 
   /// The scope of a rule, part by part, for the current binding.
@@ -947,7 +962,7 @@ class Evaluator {
         f.rule = findings::RuleKind::kForbid;
         break;
     }
-    f.severity = static_cast<findings::Severity>(c.severity);
+    f.severity = c.severity;
     f.status = raw.status;
     for (uint32_t fi : raw.facts) {
       const Fact& fact = facts_.facts[fi];
@@ -1037,6 +1052,7 @@ class Evaluator {
   Worker lookup_;                 // index lookups for Matches()
   std::unordered_map<uint32_t, std::vector<uint32_t>> matches_;
   std::unordered_map<uint64_t, std::string> source_text_;  // (rule, node) -> SourceText
+  std::unordered_map<uint64_t, std::string> leaf_name_;    // (rule, node) -> LeafName
   std::vector<uint32_t> clause_rank_;                      // clause -> rank of its name
   std::vector<uint32_t> conflicts_;                        // scratch of Materialize
   std::vector<std::vector<uint32_t>> by_kind_;

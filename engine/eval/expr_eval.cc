@@ -258,11 +258,17 @@ Val ExprEval::Eval(plan::NodeId id) {
       v.u0 = id;
       return v;
     }
-    case Op::kNot: {
-      Tri t = Truth(n.a);
-      if (t == Tri::kUnknown) return Val{};
-      return Val::Bool(t == Tri::kFalse);
-    }
+    case Op::kNot:
+    case Op::kAnd:
+    case Op::kOr:
+    case Op::kEq:
+    case Op::kNe:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+    case Op::kIn:
+      return Val::FromTri(Truth(id));
     case Op::kNeg: {
       Val v = Eval(n.a);
       if (v.t == VT::kNum) {
@@ -275,60 +281,11 @@ Val ExprEval::Eval(plan::NodeId id) {
       }
       return Val{};
     }
-    case Op::kAnd: {
-      Tri l = Truth(n.a);
-      if (l == Tri::kFalse) return Val::Bool(false);
-      Tri r = Truth(n.b);
-      if (r == Tri::kFalse) return Val::Bool(false);
-      if (l == Tri::kTrue && r == Tri::kTrue) return Val::Bool(true);
-      return Val{};
-    }
-    case Op::kOr: {
-      Tri l = Truth(n.a);
-      if (l == Tri::kTrue) return Val::Bool(true);
-      Tri r = Truth(n.b);
-      if (r == Tri::kTrue) return Val::Bool(true);
-      if (l == Tri::kFalse && r == Tri::kFalse) return Val::Bool(false);
-      return Val{};
-    }
-    case Op::kEq:
-    case Op::kNe: {
-      Val l = Eval(n.a);
-      Val r = Eval(n.b);
-      if (l.t == VT::kAbsent || r.t == VT::kAbsent) return Val{};
-      bool eq = Equal(l, r);
-      return Val::Bool(n.op == Op::kEq ? eq : !eq);
-    }
-    case Op::kLt:
-    case Op::kLe:
-    case Op::kGt:
-    case Op::kGe: {
-      Val l = Eval(n.a);
-      Val r = Eval(n.b);
-      if (l.t == VT::kAbsent || r.t == VT::kAbsent) return Val{};
-      auto c = Compare(l, r);
-      if (!c) return Val{};
-      switch (n.op) {
-        case Op::kLt:
-          return Val::Bool(*c < 0);
-        case Op::kLe:
-          return Val::Bool(*c <= 0);
-        case Op::kGt:
-          return Val::Bool(*c > 0);
-        default:
-          return Val::Bool(*c >= 0);
-      }
-    }
     case Op::kAdd:
     case Op::kSub:
     case Op::kMul:
     case Op::kDiv:
       return Arith(n.op, Eval(n.a), Eval(n.b));
-    case Op::kIn: {
-      Tri t = InSet(Eval(n.a), n);
-      if (t == Tri::kUnknown) return Val{};
-      return Val::Bool((t == Tri::kTrue) != (n.flag != 0));
-    }
     case Op::kAny:
     case Op::kAll:
     case Op::kNoneOf: {
@@ -405,6 +362,136 @@ Val ExprEval::Eval(plan::NodeId id) {
       return Eval(n.a);
   }
   return Val{};
+}
+
+Tri ExprEval::Truth(plan::NodeId id) {
+  const Node& n = plan_.nodes[id];
+  switch (n.op) {
+    case Op::kNot: {
+      const Tri t = Truth(n.a);
+      if (t == Tri::kUnknown) return t;
+      return t == Tri::kTrue ? Tri::kFalse : Tri::kTrue;
+    }
+    case Op::kAnd: {
+      const Tri l = Truth(n.a);
+      if (l == Tri::kFalse) return l;
+      const Tri r = Truth(n.b);
+      if (r == Tri::kFalse) return r;
+      return l == Tri::kTrue && r == Tri::kTrue ? Tri::kTrue : Tri::kUnknown;
+    }
+    case Op::kOr: {
+      const Tri l = Truth(n.a);
+      if (l == Tri::kTrue) return l;
+      const Tri r = Truth(n.b);
+      if (r == Tri::kTrue) return r;
+      return l == Tri::kFalse && r == Tri::kFalse ? Tri::kFalse : Tri::kUnknown;
+    }
+    case Op::kEq:
+    case Op::kNe:
+    case Op::kLt:
+    case Op::kLe:
+    case Op::kGt:
+    case Op::kGe:
+      return CompareTruth(n);
+    case Op::kIn: {
+      Val buf;
+      const Tri t = InSet(Operand(n.a, buf), n);
+      if (t == Tri::kUnknown) return t;
+      return (t == Tri::kTrue) != (n.flag != 0) ? Tri::kTrue : Tri::kFalse;
+    }
+    case Op::kInlined:
+      return Truth(n.a);
+    default:
+      return TriOf(Eval(id));
+  }
+}
+
+const Val& ExprEval::Operand(plan::NodeId id, Val& buf) {
+  const Node& n = plan_.nodes[id];
+  if (n.op == Op::kConst) return constants_[n.aux];
+  buf = Eval(id);
+  return buf;
+}
+
+namespace {
+
+Tri TruthOf(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
+
+/// `field OP constant` on a slot, as Equal and Compare would judge FromValue(slot) against
+/// `c`; nullopt when that needs the general path (lists, maps, durations, members).
+std::optional<int> SlotCompare(const value::Value& slot, const Val& c, bool* equal) {
+  auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+  switch (c.t) {
+    case VT::kNum:
+      if (const double* d = std::get_if<double>(&slot.v)) {
+        *equal = *d == c.num;
+        return cmp(*d, c.num);
+      }
+      break;
+    case VT::kText:
+      if (const std::string* t = std::get_if<std::string>(&slot.v)) {
+        const int r = std::string_view(*t).compare(c.text);
+        *equal = r == 0;
+        return r < 0 ? -1 : (r > 0 ? 1 : 0);
+      }
+      break;
+    case VT::kDate:
+      if (const value::Date* d = std::get_if<value::Date>(&slot.v)) {
+        *equal = d->days == c.date;
+        return cmp(d->days, c.date);
+      }
+      break;
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Tri ExprEval::CompareTruth(const Node& n) {
+  const Node& a = plan_.nodes[n.a];
+  const Node& b = plan_.nodes[n.b];
+  if (a.op == Op::kField && b.op == Op::kConst) {
+    // The commonest condition of a scope: no value is built.
+    const facts::Fact* f = Bound(a.a);
+    if (!f || a.b >= f->slots.size() || f->slots[a.b].is_absent()) return Tri::kUnknown;
+    bool equal = false;
+    if (auto c = SlotCompare(f->slots[a.b], constants_[b.aux], &equal)) {
+      switch (n.op) {
+        case Op::kEq:
+          return TruthOf(equal);
+        case Op::kNe:
+          return TruthOf(!equal);
+        case Op::kLt:
+          return TruthOf(*c < 0);
+        case Op::kLe:
+          return TruthOf(*c <= 0);
+        case Op::kGt:
+          return TruthOf(*c > 0);
+        default:
+          return TruthOf(*c >= 0);
+      }
+    }
+  }
+  Val lbuf, rbuf;
+  const Val& l = Operand(n.a, lbuf);
+  const Val& r = Operand(n.b, rbuf);
+  if (l.t == VT::kAbsent || r.t == VT::kAbsent) return Tri::kUnknown;
+  auto truth = TruthOf;
+  if (n.op == Op::kEq || n.op == Op::kNe) return truth(Equal(l, r) == (n.op == Op::kEq));
+  const auto c = Compare(l, r);
+  if (!c) return Tri::kUnknown;
+  switch (n.op) {
+    case Op::kLt:
+      return truth(*c < 0);
+    case Op::kLe:
+      return truth(*c <= 0);
+    case Op::kGt:
+      return truth(*c > 0);
+    default:
+      return truth(*c >= 0);
+  }
 }
 
 std::string RenderVal(ExprEval& ev, const Val& v) {

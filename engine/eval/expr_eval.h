@@ -74,7 +74,9 @@ class ExprEval {
     bound_ = count;
   }
   Val Eval(plan::NodeId id);
-  Tri Truth(plan::NodeId id) { return TriOf(Eval(id)); }
+  /// TriOf(Eval(id)), computed without building values for the logic and comparisons of a
+  /// scope (the evaluator's inner loop).
+  Tri Truth(plan::NodeId id);
   /// Resets the `lower()` scratch pool (call between top-level evaluations).
   void ResetScratch() { scratch_used_ = 0; }
 
@@ -92,6 +94,9 @@ class ExprEval {
 
  private:
   Val Arith(plan::Op op, const Val& l, const Val& r) const;
+  Tri CompareTruth(const plan::Node& n);
+  /// The value of node `id`: a constant by reference, anything else evaluated into `buf`.
+  const Val& Operand(plan::NodeId id, Val& buf);
   std::string& Scratch();
 
   const plan::Plan& plan_;
