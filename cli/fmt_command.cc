@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "diagnostics_output.h"
 #include "driver/config.h"
+#include "driver/frontend.h"
 #include "exit_codes.h"
 #include "format/formatter.h"
 
@@ -40,19 +41,7 @@ int RunFmt(const FmtOptions& options) {
     roots = options.common.policies;
     if (roots.empty()) roots = driver::FindProjectConfig(".", diags).policies;
   }
-  std::vector<std::string> paths;
-  for (const auto& root : roots) {
-    auto listed = fs.ListFiles(root, {".treaty"});
-    if (!listed.ok()) {
-      diags.Add(base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, root,
-                                     listed.status().message()));
-      continue;
-    }
-    if (listed.value().empty()) {
-      diags.Add(base::MakeDiagnostic(base::DiagCode::T0603, base::Span{}, root));
-    }
-    for (auto& p : listed.value()) paths.push_back(std::move(p));
-  }
+  const std::vector<std::string> paths = driver::ListPolicyFiles(roots, fs, diags);
 
   std::vector<std::string> changed;
   size_t unchanged = 0;

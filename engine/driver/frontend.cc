@@ -5,9 +5,9 @@
 
 namespace treaty::driver {
 
-Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::FileSystem& fs,
-                          base::SourceSet& sources, base::DiagnosticEngine& diags) {
-  Frontend out;
+std::vector<std::string> ListPolicyFiles(const std::vector<std::string>& roots,
+                                         const base::FileSystem& fs,
+                                         base::DiagnosticEngine& diags) {
   std::vector<std::string> paths;
   for (const auto& root : roots) {
     auto listed = fs.ListFiles(root, {".treaty"});
@@ -21,11 +21,17 @@ Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::Fil
     }
     for (auto& p : listed.value()) paths.push_back(std::move(p));
   }
-  for (const auto& path : paths) {
+  return paths;
+}
+
+Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::FileSystem& fs,
+                          base::SourceSet& sources, base::DiagnosticEngine& diags) {
+  Frontend out;
+  for (const auto& path : ListPolicyFiles(roots, fs, diags)) {
     auto text = fs.ReadFile(path);
     if (!text.ok()) {
-      diags.Add(base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, path,
-                                     text.status().message()));
+      diags.Add(
+          base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, path, text.status().message()));
       continue;
     }
     base::FileId id = sources.Add(path, std::move(text.value()));

@@ -20,6 +20,11 @@ struct Frontend {
   size_t policy_files = 0;
 };
 
+/// The `*.treaty` files under `roots`, in order. An unreadable root is T0112, a root with no
+/// policy file T0603; the other roots are still listed.
+std::vector<std::string> ListPolicyFiles(const std::vector<std::string>& roots,
+                                         const base::FileSystem& fs, base::DiagnosticEngine& diags);
+
 /// Unreadable or missing roots are diagnostics (T0112, T0603), not failures.
 Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::FileSystem& fs,
                           base::SourceSet& sources, base::DiagnosticEngine& diags);
