@@ -108,6 +108,24 @@ class Worker {
     for (const plan::SlotIndex& si : ki.slots) {
       if (si.slot >= f.slots.size()) continue;
       const value::Value& v = f.slots[si.slot];
+      if (!si.negated.empty() && !v.is_absent()) {
+        // `field != c` holds unless the value is c: mark the rules this value excludes as seen,
+        // then take the rest. (An absent value makes `!=` unknown: none of them can hold.)
+        const std::vector<uint32_t>* excluded = nullptr;
+        if (si.cls == plan::FieldClass::kMember && v.is<value::Member>()) {
+          const auto& m = v.as<value::Member>();
+          if (m.taxonomy == si.taxonomy && m.member < si.excluded_by_member.size()) {
+            excluded = &si.excluded_by_member[m.member];
+          }
+        } else if (si.cls == plan::FieldClass::kText && v.is<std::string>()) {
+          auto it = si.excluded_by_text.find(std::string_view(v.as<std::string>()));
+          if (it != si.excluded_by_text.end()) excluded = &it->second;
+        }
+        if (excluded) {
+          for (uint32_t r : *excluded) stamp_[r] = epoch_;
+        }
+        add(si.negated);
+      }
       if (si.cls == plan::FieldClass::kMember) {
         if (!v.is<value::Member>()) continue;  // absent values never match
         const auto& m = v.as<value::Member>();

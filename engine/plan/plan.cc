@@ -299,7 +299,7 @@ class Compiler {
   /// field holds one of the key's values (or, hierarchically, lies inside one).
   std::optional<IndexKey> KeyOf(const Rule& r, NodeId id) const {
     const Node& n = plan_.nodes[id];
-    if (n.op == Op::kEq) {
+    if (n.op == Op::kEq || n.op == Op::kNe) {
       for (int side = 0; side < 2; ++side) {
         const Node& f = plan_.nodes[side == 0 ? n.a : n.b];
         const Node& c = plan_.nodes[side == 0 ? n.b : n.a];
@@ -308,6 +308,7 @@ class Compiler {
         const value::Value& v = plan_.constants[c.aux];
         IndexKey key;
         key.slot = f.b;
+        key.negated = n.op == Op::kNe;
         if (field->cls == FieldClass::kText && v.is<std::string>()) {
           key.texts.push_back(v.as<std::string>());
           return key;
@@ -355,6 +356,12 @@ class Compiler {
   /// for members, the share of the taxonomy's leaves inside the key; texts are assumed to be
   /// many-valued (1% each).
   double Share(const Rule& r, const IndexKey& key) const {
+    if (key.negated) {
+      // Only better than no key: a `!=` lets most facts through.
+      IndexKey positive = key;
+      positive.negated = false;
+      return 1.0 - Share(r, positive) / 2;
+    }
     if (!key.texts.empty()) return std::min(1.0, 0.01 * static_cast<double>(key.texts.size()));
     const Field& f = plan_.kinds[r.vars[0].kind].fields[key.slot];
     const Taxonomy& t = plan_.taxonomies[f.taxonomy];
@@ -478,9 +485,16 @@ class Compiler {
         si.taxonomy = f.taxonomy;
         if (f.cls == FieldClass::kMember) {
           si.by_member.resize(plan_.taxonomies[f.taxonomy].members.size());
+          si.excluded_by_member.resize(si.by_member.size());
         }
         ki.slots.push_back(std::move(si));
         it = ki.slots.end() - 1;
+      }
+      if (r.key.negated) {
+        it->negated.push_back(ri);
+        for (uint32_t m : r.key.members) it->excluded_by_member[m].push_back(ri);
+        for (const auto& t : r.key.texts) it->excluded_by_text[t].push_back(ri);
+        continue;
       }
       for (uint32_t m : r.key.members) it->by_member[m].push_back(ri);
       for (const auto& t : r.key.texts) it->by_text[t].push_back(ri);

@@ -150,10 +150,12 @@ struct Variable {
 };
 
 /// The key an indexed rule is filed under: the rule can only hold for a fact whose field
-/// `slot` (of variable 0) is one of `members` (or inside one, hierarchically) or `texts`.
+/// `slot` (of variable 0) is one of `members` (or inside one, hierarchically) or `texts` — or,
+/// when `negated` (a `!=` conjunct), is present and none of them (members compared exactly).
 struct IndexKey {
   uint32_t slot = kNone;  // kNone: not indexed
   bool hierarchical = false;
+  bool negated = false;
   std::vector<uint32_t> members;
   std::vector<std::string> texts;
 };
@@ -225,6 +227,12 @@ struct SlotIndex {
   uint32_t taxonomy = kNone;
   std::vector<std::vector<uint32_t>> by_member;  // member id -> rules
   std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>> by_text;
+  /// Rules with a negated key on this slot: all of them meet a fact whose value is present,
+  /// except those its value excludes.
+  std::vector<uint32_t> negated;
+  std::vector<std::vector<uint32_t>> excluded_by_member;  // member id -> negated rules
+  std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>
+      excluded_by_text;
 };
 
 struct KindIndex {

@@ -140,6 +140,21 @@ std::string DumpPlan(const Plan& plan) {
       for (const auto& t : texts) {
         out += fmt::format(" \"{}\"->[{}]", t, fmt::join(s.by_text.find(t)->second, ","));
       }
+      if (!s.negated.empty()) {
+        out += fmt::format(" !=[{}]", fmt::join(s.negated, ","));
+        for (size_t m = 0; m < s.excluded_by_member.size(); ++m) {
+          if (s.excluded_by_member[m].empty()) continue;
+          out += fmt::format(" not {}->[{}]", plan.taxonomies[s.taxonomy].members[m].name,
+                             fmt::join(s.excluded_by_member[m], ","));
+        }
+        std::vector<std::string> excluded;
+        for (const auto& [t, rules] : s.excluded_by_text) excluded.push_back(t);
+        std::sort(excluded.begin(), excluded.end());
+        for (const auto& t : excluded) {
+          out += fmt::format(" not \"{}\"->[{}]", t,
+                             fmt::join(s.excluded_by_text.find(t)->second, ","));
+        }
+      }
       out += "\n";
     }
   }

@@ -16,6 +16,7 @@ TEST_CASE("differential: indexed evaluation equals the reference evaluation", "[
   constexpr uint64_t kBase = 20260601;
   constexpr int kCases = 1500;
   int with_findings = 0;
+  int negated_keys = 0;  // rules filed under a `!=` key
   for (int i = 0; i < kCases; ++i) {
     uint64_t seed = kBase + static_cast<uint64_t>(i);
     Generator g(seed);
@@ -26,6 +27,7 @@ TEST_CASE("differential: indexed evaluation equals the reference evaluation", "[
     bool show_defeated = g.Chance(50);
 
     plan::Plan plan = plan::Compile(p);
+    for (const auto& r : plan.rules) negated_keys += r.key.negated ? 1 : 0;
     facts::FactSet set;
     set.facts = facts;
     base::SourceSet sources;
@@ -51,6 +53,7 @@ TEST_CASE("differential: indexed evaluation equals the reference evaluation", "[
   }
   // The generator must produce interesting cases, not empty ones.
   CHECK(with_findings > kCases / 3);
+  CHECK(negated_keys > kCases / 10);
 }
 
 }  // namespace

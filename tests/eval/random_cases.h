@@ -63,8 +63,9 @@ class Generator {
   ExprPtr Atom(const check::Portfolio& p, uint32_t kind, uint32_t var) {
     if (kind == kDeal) {
       switch (Int(0, 5)) {
-        case 0:
-          return Eq(Fld(var, kType), C(T(Pick(types))));
+        case 0:  // == or != on a text field (the index keys both)
+          return Bin(Chance(25) ? check::BinaryOp::kNe : check::BinaryOp::kEq, Fld(var, kType),
+                     C(T(Pick(types))));
         case 1: {
           value::List l{RandomMember(p, kCloud), RandomMember(p, kCloud)};
           return Any(Fld(var, kPartners), C(Value{l}));
@@ -84,8 +85,9 @@ class Generator {
       }
     }
     switch (Int(0, 11)) {
-      case 0:
-        return Eq(Fld(var, kCloudF), C(RandomMember(p, kCloud)));
+      case 0:  // == or != on a member field (the index keys both)
+        return Bin(Chance(25) ? check::BinaryOp::kNe : check::BinaryOp::kEq, Fld(var, kCloudF),
+                   C(RandomMember(p, kCloud)));
       case 1:
         return In(Fld(var, kChannelF), C(RandomMember(p, kChannel)), Chance(20));
       case 2:
@@ -95,7 +97,8 @@ class Generator {
       case 3:
         return Eq(Fld(var, kApiF), C(RandomMember(p, kApi)));
       case 4:
-        return Eq(Fld(var, kModel), C(T(Pick(models))));
+        return Bin(Chance(25) ? check::BinaryOp::kNe : check::BinaryOp::kEq, Fld(var, kModel),
+                   C(T(Pick(models))));
       case 5:
         return In(Fld(var, kModel), C(Value{value::List{T(Pick(models)), T(Pick(models))}}),
                   Chance(20));
