@@ -1,6 +1,7 @@
 #include "report/findings_json.h"
 
 #include <span>
+#include <thread>
 #include <utility>
 
 #include "report/json_writer.h"
@@ -123,7 +124,23 @@ std::string RenderJson(const CheckReport& report) {
   w.EndObject();
   w.Key("findings");
   w.BeginArray();
-  for (const auto& f : report.findings) WriteFinding(w, f);
+  // A long list is written in two halves, the second on its own thread into its own string.
+  const size_t n = report.findings.size();
+  const size_t half = n >= 2000 ? n / 2 : n;
+  std::string tail;
+  std::thread second;
+  if (half < n) {
+    tail.reserve((n - half) * 2048);
+    second = std::thread([&] {
+      JsonWriter tw(tail, /*depth=*/2, /*count=*/half);
+      for (size_t i = half; i < n; ++i) WriteFinding(tw, report.findings[i]);
+    });
+  }
+  for (size_t i = 0; i < half; ++i) WriteFinding(w, report.findings[i]);
+  if (second.joinable()) {
+    second.join();
+    out += tail;
+  }
   w.EndArray();
   WriteDiagnostics(w, "diagnostics", report.diagnostics, report.sources);
   w.EndObject();

@@ -14,6 +14,13 @@ namespace treaty::report {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
+  /// A writer that continues, in its own string, an array nested `depth` levels deep (the
+  /// array included) after `count` items written elsewhere: the text appended to `out` goes
+  /// right after those items (to write parts of a long array on several threads).
+  JsonWriter(std::string& out, size_t depth, size_t count) : out_(out) {
+    stack_.assign(depth, Level{true, 1});
+    if (depth > 0) stack_.back() = Level{false, count};
+  }
 
   void BeginObject();
   void EndObject();
