@@ -417,6 +417,25 @@ namespace {
 
 Tri TruthOf(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
 
+/// The truth of comparison `op` given whether the operands are equal (for == and !=) or how
+/// they order (`c` < 0, 0, > 0, for the others).
+Tri ComparisonTruth(Op op, bool equal, int c) {
+  switch (op) {
+    case Op::kEq:
+      return TruthOf(equal);
+    case Op::kNe:
+      return TruthOf(!equal);
+    case Op::kLt:
+      return TruthOf(c < 0);
+    case Op::kLe:
+      return TruthOf(c <= 0);
+    case Op::kGt:
+      return TruthOf(c > 0);
+    default:
+      return TruthOf(c >= 0);
+  }
+}
+
 /// `field OP constant` on a slot, as Equal and Compare would judge FromValue(slot) against
 /// `c`; nullopt when that needs the general path (lists, maps, durations, members).
 std::optional<int> SlotCompare(const value::Value& slot, const Val& c, bool* equal) {
@@ -458,40 +477,17 @@ Tri ExprEval::CompareTruth(const Node& n) {
     if (!f || a.b >= f->slots.size() || f->slots[a.b].is_absent()) return Tri::kUnknown;
     bool equal = false;
     if (auto c = SlotCompare(f->slots[a.b], constants_[b.aux], &equal)) {
-      switch (n.op) {
-        case Op::kEq:
-          return TruthOf(equal);
-        case Op::kNe:
-          return TruthOf(!equal);
-        case Op::kLt:
-          return TruthOf(*c < 0);
-        case Op::kLe:
-          return TruthOf(*c <= 0);
-        case Op::kGt:
-          return TruthOf(*c > 0);
-        default:
-          return TruthOf(*c >= 0);
-      }
+      return ComparisonTruth(n.op, equal, *c);
     }
   }
   Val lbuf, rbuf;
   const Val& l = Operand(n.a, lbuf);
   const Val& r = Operand(n.b, rbuf);
   if (l.t == VT::kAbsent || r.t == VT::kAbsent) return Tri::kUnknown;
-  auto truth = TruthOf;
-  if (n.op == Op::kEq || n.op == Op::kNe) return truth(Equal(l, r) == (n.op == Op::kEq));
+  if (n.op == Op::kEq || n.op == Op::kNe) return ComparisonTruth(n.op, Equal(l, r), 0);
   const auto c = Compare(l, r);
   if (!c) return Tri::kUnknown;
-  switch (n.op) {
-    case Op::kLt:
-      return truth(*c < 0);
-    case Op::kLe:
-      return truth(*c <= 0);
-    case Op::kGt:
-      return truth(*c > 0);
-    default:
-      return truth(*c >= 0);
-  }
+  return ComparisonTruth(n.op, false, *c);
 }
 
 std::string RenderVal(ExprEval& ev, const Val& v) {
