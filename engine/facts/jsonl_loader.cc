@@ -1,13 +1,8 @@
 #include "facts/jsonl_loader.h"
 
 #include <array>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
-#include <mutex>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "base/diagnostic.h"
 
@@ -385,158 +380,45 @@ class LineParser {
 
 }  // namespace
 
-namespace {
-
-/// One non-blank line, parsed: its record is `Chunk::records` at the same index.
-struct ParsedLine {
-  uint32_t line = 0;
-  uint32_t first = 0;           // where the value starts
-  uint32_t end = 0;             // the end of the line
-  const char* error = nullptr;  // a syntax error, at `error_at`
-  uint32_t error_at = 0;
-};
-
-/// Lines parsed by the producer and validated by the consumer, in file order.
-struct Chunk {
-  static constexpr size_t kLines = 1024;
-  std::vector<RawRecord> records = std::vector<RawRecord>(kLines);
-  std::vector<ParsedLine> lines;
-  bool last = false;  // the file ends with this chunk
-};
-
-/// Walks the lines of a file and parses them a chunk at a time.
-class Producer {
- public:
-  Producer(const base::SourceFile& file, uint32_t max_nesting)
-      : text_(file.text()), size_(static_cast<uint32_t>(text_.size())), max_nesting_(max_nesting) {
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") begin_ = 3;  // a UTF-8 byte order mark
-  }
-
-  void Fill(Chunk& chunk) {
-    chunk.lines.clear();
-    while (chunk.lines.size() < Chunk::kLines && !done_) {
-      if (!(begin_ < size_ || (begin_ == size_ && line_ == 0))) {
-        done_ = true;
-        break;
-      }
-      ++line_;
-      const void* nl = std::memchr(text_.data() + begin_, '\n', size_ - begin_);
-      const uint32_t end =
-          nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - text_.data()) : size_;
-      uint32_t first = begin_;
-      while (first < end && IsSpace(text_[first])) ++first;
-      if (first < end) {
-        RawRecord& rec = chunk.records[chunk.lines.size()];
-        rec.Clear();
-        LineParser parser(text_, rec, max_nesting_);
-        ParsedLine parsed{line_, first, end, nullptr, 0};
-        if (!parser.Parse(first, end)) {
-          parsed.error = parser.error();
-          parsed.error_at = parser.error_at();
-        }
-        chunk.lines.push_back(parsed);
-      }
-      if (!nl) {
-        done_ = true;
-        break;
-      }
-      begin_ = end + 1;
-    }
-    chunk.last = done_;
-  }
-
- private:
-  std::string_view text_;
-  uint32_t size_;
-  uint32_t max_nesting_;
-  uint32_t begin_ = 0;
-  uint32_t line_ = 0;
-  bool done_ = false;
-};
-
-/// A blocking queue of chunks between the producer thread and the consumer.
-class ChunkQueue {
- public:
-  void Push(Chunk* chunk) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      chunks_.push_back(chunk);
-    }
-    ready_.notify_one();
-  }
-  Chunk* Pop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    ready_.wait(lock, [&] { return !chunks_.empty(); });
-    Chunk* chunk = chunks_.front();
-    chunks_.pop_front();
-    return chunk;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::deque<Chunk*> chunks_;
-};
-
-}  // namespace
-
 size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
-                 uint32_t max_nesting, size_t parallel_from_lines) {
+                 uint32_t max_nesting) {
   const std::string_view text = file.text();
+  RawRecord rec;
+  LineParser parser(text, rec, max_nesting);
   validator.Reserve(file.line_count());
   size_t added = 0;
-  auto consume = [&](const Chunk& chunk) {
-    for (size_t i = 0; i < chunk.lines.size(); ++i) {
-      const ParsedLine& l = chunk.lines[i];
-      if (l.error == nullptr) {
+  uint32_t line = 0;
+  uint32_t begin = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;  // a UTF-8 byte order mark
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  while (begin < size || (begin == size && line == 0)) {
+    ++line;
+    const void* nl = std::memchr(text.data() + begin, '\n', size - begin);
+    const uint32_t end =
+        nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - text.data()) : size;
+    uint32_t first = begin;
+    while (first < end && IsSpace(text[first])) ++first;
+    if (first < end) {
+      rec.Clear();
+      if (parser.Parse(first, end)) {
         // Column of the value: code points before it on its line (usually none).
         uint32_t col = 1;
-        for (uint32_t k = file.LineStart(l.line); k < l.first; ++k) {
-          if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++col;
+        for (uint32_t i = file.LineStart(line); i < first; ++i) {
+          if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
         }
-        if (validator.Add(file, chunk.records[i], 0, l.line, col)) ++added;
+        if (validator.Add(file, rec, 0, line, col)) ++added;
       } else {
+        const uint32_t at = parser.error_at();
         diags.Add(
-            base::MakeDiagnostic(base::DiagCode::T0510,
-                                 file.MakeSpan(l.error_at, std::min(l.error_at + 1, l.end)),
-                                 l.error)
+            base::MakeDiagnostic(base::DiagCode::T0510, file.MakeSpan(at, std::min(at + 1, end)),
+                                 parser.error())
                 .WithLabel("here")
                 .WithHelp("each line of a `.jsonl` file is one JSON object; the line is skipped"));
       }
     }
-  };
-
-  Producer producer(file, max_nesting);
-  if (file.line_count() < parallel_from_lines) {
-    Chunk chunk;
-    do {
-      producer.Fill(chunk);
-      consume(chunk);
-    } while (!chunk.last);
-    return added;
+    if (!nl) break;
+    begin = end + 1;
   }
-  // Parsing on a second thread while this one validates: chunks go round between the two
-  // queues, in file order.
-  std::array<Chunk, 3> chunks;
-  ChunkQueue free, filled;
-  for (Chunk& c : chunks) free.Push(&c);
-  std::thread parsing([&] {
-    for (;;) {
-      Chunk* chunk = free.Pop();
-      producer.Fill(*chunk);
-      const bool last = chunk->last;
-      filled.Push(chunk);
-      if (last) return;
-    }
-  });
-  for (;;) {
-    Chunk* chunk = filled.Pop();
-    consume(*chunk);
-    const bool last = chunk->last;
-    free.Push(chunk);
-    if (last) break;
-  }
-  parsing.join();
   return added;
 }
 

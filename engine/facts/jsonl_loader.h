@@ -11,10 +11,8 @@
 namespace treaty::facts {
 
 /// Loads every line of `file`; returns the number of facts added. Values nested deeper than
-/// `max_nesting` are a syntax error (the parser recurses once per level). From
-/// `parallel_from_lines` lines on, lines are parsed on a second thread, a chunk ahead of their
-/// validation on this one, with the same result.
+/// `max_nesting` are a syntax error (the parser recurses once per level).
 size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
-                 uint32_t max_nesting, size_t parallel_from_lines);
+                 uint32_t max_nesting);
 
 }  // namespace treaty::facts

@@ -60,7 +60,7 @@ size_t StreamFacts(const std::vector<std::string>& paths, const check::Portfolio
       const base::SourceFile& file = sources.Get(id);
       ++files_read;
       if (EndsWith(path, ".jsonl")) {
-        LoadJsonl(file, validator, diags, options.max_nesting, options.parallel_from_lines);
+        LoadJsonl(file, validator, diags, options.max_nesting);
       } else {
         LoadYaml(file, validator, diags, options.max_nesting);
       }

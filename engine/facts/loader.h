@@ -24,9 +24,6 @@ struct LoadOptions {
   /// Deepest nesting of lists and mappings accepted in a fact (a fact needs 3); deeper input is
   /// a syntax error, which keeps hostile input from exhausting the stack.
   uint32_t max_nesting = 64;
-  /// A `.jsonl` file with at least this many lines is parsed on a second thread while this one
-  /// validates (same facts, same diagnostics, same order).
-  size_t parallel_from_lines = 16384;
 };
 
 /// Reads every fact file under `paths` (files, or directories walked recursively; files in byte

@@ -159,54 +159,5 @@ error[T0511]: a fact must be a mapping, found a list
   CHECK(out.set.facts.empty());
 }
 
-TEST_CASE("jsonl: parsing on a second thread gives the facts and diagnostics of one thread",
-          "[facts][jsonl]") {
-  // Several chunks of lines, with syntax errors, invalid facts, duplicate ids (also across
-  // chunks) and blank lines spread through them.
-  std::string text = "\xEF\xBB\xBF";
-  for (int i = 0; i < 5000; ++i) {
-    if (i % 97 == 5) {
-      text += "{\"kind\": \"contact\", \"id\": \"broken" + std::to_string(i) + "\"\n";
-    } else if (i % 89 == 7) {
-      text += "{\"kind\": \"contact\", \"id\": \"bad" + std::to_string(i) + "\", \"email\": 7}\n";
-    } else if (i % 131 == 11) {
-      text += "{\"kind\": \"contact\", \"id\": \"c" + std::to_string(i / 2000) +
-              "\", \"email\": \"dup\"}\n";
-    } else if (i % 53 == 3) {
-      text += "   \r\n";
-    } else {
-      text += "{\"kind\": \"contact\", \"id\": \"c" + std::to_string(i) + "\", \"email\": \"e" +
-              std::to_string(i) + "\", \"tags\": [\"t\\u00e9\"]}\n";
-    }
-  }
-  auto load = [&](size_t parallel_from_lines) {
-    testing::MemoryFileSystem fs;
-    fs.files = {{"big.jsonl", text}};
-    testing::Loaded out;
-    base::DiagnosticEngine diags;
-    LoadOptions options;
-    options.parallel_from_lines = parallel_from_lines;
-    out.set = LoadFacts({"big.jsonl"}, testing::SamplePortfolio(), fs, out.sources, diags, options);
-    out.diagnostics = diags.Sorted();
-    return out;
-  };
-  const auto one = load(SIZE_MAX);
-  const auto two = load(0);
-  REQUIRE(one.set.facts.size() > 4000);
-  REQUIRE(one.diagnostics.size() > 100);
-  CHECK(two.Rendered() == one.Rendered());
-  REQUIRE(two.set.facts.size() == one.set.facts.size());
-  for (size_t i = 0; i < one.set.facts.size(); ++i) {
-    const Fact& a = one.set.facts[i];
-    const Fact& b = two.set.facts[i];
-    INFO("fact " << i);
-    CHECK(a.id == b.id);
-    CHECK(a.slots == b.slots);
-    CHECK(a.span.line == b.span.line);
-    CHECK(a.span.col == b.span.col);
-    CHECK(a.span.begin == b.span.begin);
-  }
-}
-
 }  // namespace
 }  // namespace treaty::facts
