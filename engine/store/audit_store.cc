@@ -330,35 +330,16 @@ Result<RunInfo> LoadRunInfo(Database& db, int64_t id) {
 
 // Findings are staged in this connection's temporary tables as they come, in any order and
 // outside any lock on the store (SQLite keeps large temporary tables in a temporary file, so
-// memory stays bounded). Finishing copies them into the store in report order, in the one
-// write transaction of the run.
+// memory stays bounded). The staging tables take the columns of `findings` and `finding_facts`
+// (a staged finding is its rowid), plus the sort keys. Finishing copies them into the store in
+// report order, in the one write transaction of the run.
 constexpr std::string_view kStagingTables = R"sql(
-CREATE TEMP TABLE IF NOT EXISTS staged_findings (
-  sid            INTEGER PRIMARY KEY,
-  rank           INTEGER,
-  facts_key      TEXT NOT NULL,
-  status_rank    INTEGER NOT NULL,
-  fingerprint    TEXT NOT NULL,
-  clause         TEXT NOT NULL,
-  agreement      TEXT NOT NULL,
-  title          TEXT NOT NULL,
-  rule           TEXT NOT NULL,
-  severity       TEXT NOT NULL,
-  status         TEXT NOT NULL,
-  message        TEXT NOT NULL,
-  explanation    TEXT NOT NULL,
-  conflicts_with TEXT NOT NULL,
-  waived_by      TEXT,
-  defeated_by    TEXT
-);
-CREATE TEMP TABLE IF NOT EXISTS staged_facts (
-  sid     INTEGER NOT NULL,
-  seq     INTEGER NOT NULL,
-  fact_id TEXT NOT NULL,
-  file    TEXT NOT NULL,
-  line    INTEGER NOT NULL,
-  PRIMARY KEY (sid, seq)
-) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS staged_findings AS
+  SELECT 0 AS rank, '' AS facts_key, 0 AS status_rank, fingerprint, clause, agreement, title,
+         rule, severity, status, message, explanation, conflicts_with, waived_by, defeated_by
+  FROM findings WHERE 0;
+CREATE TEMP TABLE IF NOT EXISTS staged_facts AS
+  SELECT 0 AS sid, seq, fact_id, file, line FROM finding_facts WHERE 0;
 DELETE FROM temp.staged_findings;
 DELETE FROM temp.staged_facts;
 )sql";
@@ -454,9 +435,9 @@ class RunWriter {
   // explanation, as the evaluator orders them) and copied into the run.
   Status CopyStaged(int64_t run_id) {
     static constexpr std::string_view kSteps[] = {
-        "UPDATE temp.staged_findings SET rank = o.rn FROM (SELECT sid, ROW_NUMBER() OVER"
-        " (ORDER BY clause, facts_key, status_rank, message, explanation) - 1 AS rn"
-        " FROM temp.staged_findings) AS o WHERE staged_findings.sid = o.sid",
+        "UPDATE temp.staged_findings SET rank = o.rn FROM (SELECT rowid AS sid, ROW_NUMBER()"
+        " OVER (ORDER BY clause, facts_key, status_rank, message, explanation) - 1 AS rn"
+        " FROM temp.staged_findings) AS o WHERE staged_findings.rowid = o.sid",
         "INSERT INTO findings (run_id, seq, fingerprint, clause, agreement, title, rule,"
         " severity, status, message, explanation, conflicts_with, waived_by, defeated_by)"
         " SELECT ?1, rank, fingerprint, clause, agreement, title, rule, severity, status,"
@@ -464,7 +445,7 @@ class RunWriter {
         " FROM temp.staged_findings ORDER BY rank",
         "INSERT INTO finding_facts (finding_id, seq, fact_id, file, line)"
         " SELECT f.id, x.seq, x.fact_id, x.file, x.line FROM temp.staged_facts x"
-        " JOIN temp.staged_findings s ON s.sid = x.sid"
+        " JOIN temp.staged_findings s ON s.rowid = x.sid"
         " JOIN findings f ON f.run_id = ?1 AND f.seq = s.rank",
     };
     for (std::string_view sql : kSteps) {
