@@ -1,4 +1,4 @@
-// The grammar of the Treaty policy language (../shared/spec/LANGUAGE.md). The C++ parser is
+// The grammar of the Treaty policy language (docs/language.md). The C++ parser is
 // generated into the build tree (grammar/CMakeLists.txt) and used only by engine/syntax/.
 // Parsing is done one top-level declaration at a time (engine/syntax/parser.cc splits the token
 // stream at declaration keywords), so the entry rules are `declaration` and `standaloneExpr`.

@@ -3,7 +3,7 @@
 # package is present it only checks and returns.
 set -euo pipefail
 packages=(
-  cmake ninja-build g++ make git
+  cmake ninja-build g++ make git clang libclang-rt-14-dev
   antlr4 libantlr4-runtime-dev default-jre-headless
   libyaml-cpp-dev libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev
   catch2 libcli11-dev nlohmann-json3-dev libz3-dev libbenchmark-dev

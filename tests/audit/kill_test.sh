@@ -10,7 +10,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$art"
-command -v sqlite3 >/dev/null || { echo "sqlite3 is missing (scripts/setup.sh installs it)"; exit 77; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: run scripts/setup.sh, which installs it"; exit 1; }
 
 python3 "$src/bench/gen_workload.py" --facts 20000 --clauses 300 --out "$work/wl" >/dev/null
 db="$work/audit.sqlite"

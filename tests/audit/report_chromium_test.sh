@@ -9,7 +9,7 @@ treaty=$(realpath "$1")
 art=$(mkdir -p "${2:-out}" && realpath "${2:-out}")
 src=$(cd "$(dirname "$0")/../.." && pwd)
 chromium=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$chromium" ] || { echo "chromium is missing (scripts/setup.sh installs it): skipped"; exit 77; }
+[ -n "$chromium" ] || { echo "chromium is missing: run scripts/setup.sh, which installs it"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

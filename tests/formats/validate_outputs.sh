@@ -4,17 +4,18 @@
 # JUnit XML against Jenkins' junit-10.xsd (xmllint), on: the golden formats portfolio (open,
 # waived and join findings), the repository's own portfolio (with --show-defeated), a case
 # with fact errors (diagnostics), and `treaty test --format junit` when `treaty test` has it.
-# Usage: validate_outputs.sh TREATY SOURCE_DIR [SCHEMA_DIR]   (SCHEMA_DIR: ../shared/schemas)
+# Usage: validate_outputs.sh TREATY SOURCE_DIR   (the schemas: tests/formats/schemas/, with their
+# source and licence in its README.md)
 set -euo pipefail
 treaty=$(realpath "$1")
 src=$(realpath "$2")
-schemas=${3:-$src/../shared/schemas}
+schemas=$src/tests/formats/schemas
 sarif_schema=$schemas/sarif-schema-2.1.0.json
 junit_schema=$schemas/junit-10.xsd
 python=/usr/bin/python3
 
 for f in "$sarif_schema" "$junit_schema"; do
-  [ -f "$f" ] || { echo "FAIL: schema $f not found (../shared must sit beside the repository)"; exit 1; }
+  [ -f "$f" ] || { echo "FAIL: schema $f not found (it belongs to the repository: tests/formats/schemas/)"; exit 1; }
 done
 "$python" -c 'import jsonschema' 2>/dev/null ||
   { echo "FAIL: $python has no jsonschema module: run scripts/setup.sh (python3-jsonschema)"; exit 1; }

@@ -3,28 +3,16 @@
 # a small portfolio uses this repository's hooks (a local `repo:` holding a copy of the hooks
 # file, so no network is needed) with the built `treaty` first on PATH. Committing a breaching
 # manifest is refused with the finding printed; committing a compliant one passes.
-# Installs Debian's git and pre-commit when missing; exits 77 (skipped) only when they cannot
-# be installed. Usage: precommit_test.sh TREATY SOURCE_DIR
+# Never installs anything: git and pre-commit come from scripts/setup.sh; when one is missing the
+# test fails and says what to run. Usage: precommit_test.sh TREATY SOURCE_DIR
 set -euo pipefail
 treaty=$(realpath "$1")
 src=$(realpath "$2")
 
-install_missing() {  # COMMAND PACKAGE
-  command -v "$1" >/dev/null && return 0
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; else return 1; fi
-  fi
-  echo "installing $2"
-  $sudo apt-get install -y -qq --no-install-recommends "$2" >/dev/null 2>&1 ||
-    { $sudo apt-get update -qq >/dev/null 2>&1 &&
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$2" >/dev/null 2>&1; } ||
-    return 1
-  command -v "$1" >/dev/null
-}
-install_missing git git || { echo "SKIP: git is not installed and cannot be installed here"; exit 77; }
-install_missing pre-commit pre-commit ||
-  { echo "SKIP: pre-commit is not installed and cannot be installed here"; exit 77; }
+for tool in git pre-commit; do
+  command -v "$tool" >/dev/null ||
+    { echo "FAIL: \`$tool\` is not installed: run scripts/setup.sh (it installs Debian's $tool)"; exit 1; }
+done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
