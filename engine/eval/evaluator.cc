@@ -23,11 +23,12 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 
+#include "base/worker.h"
 #include "eval/expr_eval.h"
 #include "plan/render.h"
 
@@ -397,13 +398,13 @@ class Evaluator {
     if (threads == 1) {
       Worker(plan_, facts_, options_).Run(0, n, outs[0]);
     } else {
-      std::vector<std::thread> pool;
+      std::vector<base::Task<void>> pool;
       for (unsigned t = 0; t < threads; ++t) {
         size_t begin = n * t / threads, end = n * (t + 1) / threads;
-        pool.emplace_back(
-            [&, t, begin, end] { Worker(plan_, facts_, options_).Run(begin, end, outs[t]); });
+        pool.push_back(base::StartTask(
+            [&, t, begin, end] { Worker(plan_, facts_, options_).Run(begin, end, outs[t]); }));
       }
-      for (auto& th : pool) th.join();
+      for (auto& task : pool) task.Join();
     }
     for (auto& o : outs) {
       for (uint64_t h : o.hits) {
@@ -546,7 +547,11 @@ class Evaluator {
     }
     std::string what = r.limit_sum ? "sum " + plan::RenderExpr(plan_, &r, r.summed) : "count";
     std::string cap = plan::RenderNumber(r.cap);
-    for (const auto& [group, members] : groups) {
+    // Not a structured binding: the lambdas below capture `members`, which clang 14 refuses
+    // for a binding (P1091/P1381 came with clang 16).
+    for (const auto& group_entry : groups) {
+      const auto& group = group_entry.first;
+      const auto& members = group_entry.second;
       std::string group_text = r.group_by == plan::kNone ? "" : fmt::format(", group {}", group);
       std::vector<double> amount(members.size(), 1.0);
       std::vector<bool> counted(members.size(), true);
@@ -683,18 +688,18 @@ class Evaluator {
     const size_t n = raws_.size();
     std::vector<findings::Finding> built(n);
     const size_t half = Threads(n, 2000) > 1 ? n / 2 : n;
-    std::thread helper_thread;
     std::unique_ptr<Evaluator> helper;
+    std::optional<base::Task<void>> helper_task;
     if (half < n) {
       helper = std::make_unique<Evaluator>(plan_, facts_, sources_, options_, diags_);
       helper->multi_permits_ = multi_permits_;
       helper->clause_rank_ = clause_rank_;
-      helper_thread = std::thread([&] {
+      helper_task.emplace(base::StartTask([&] {
         for (size_t i = half; i < n; ++i) built[i] = helper->Materialize(raws_[i]);
-      });
+      }));
     }
     for (size_t i = 0; i < half; ++i) built[i] = Materialize(raws_[i]);
-    if (helper_thread.joinable()) helper_thread.join();
+    if (helper_task) helper_task->Join();
     return built;
   }
 

@@ -1,9 +1,10 @@
 #include "report/findings_json.h"
 
+#include <optional>
 #include <span>
-#include <thread>
 #include <utility>
 
+#include "base/worker.h"
 #include "report/json_writer.h"
 
 namespace treaty::report {
@@ -128,17 +129,17 @@ std::string RenderJson(const CheckReport& report) {
   const size_t n = report.findings.size();
   const size_t half = n >= 2000 ? n / 2 : n;
   std::string tail;
-  std::thread second;
+  std::optional<base::Task<void>> second;
   if (half < n) {
     tail.reserve((n - half) * 2048);
-    second = std::thread([&] {
+    second.emplace(base::StartTask([&] {
       JsonWriter tw(tail, /*depth=*/2, /*count=*/half);
       for (size_t i = half; i < n; ++i) WriteFinding(tw, report.findings[i]);
-    });
+    }));
   }
   for (size_t i = 0; i < half; ++i) WriteFinding(w, report.findings[i]);
-  if (second.joinable()) {
-    second.join();
+  if (second) {
+    second->Join();
     out += tail;
   }
   w.EndArray();
