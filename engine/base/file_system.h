@@ -1,11 +1,13 @@
 #pragma once
 /// Reading input files, behind an interface so tests can fake it (ninja's DiskInterface).
-/// RealFileSystem reads the disk; ListFiles walks directories recursively and returns paths
-/// in byte order.
+/// RealFileSystem reads the disk (only regular files, checked before they are opened:
+/// base/input_file.h); ListFiles walks directories recursively (base/directory_walk.h) and
+/// returns paths in byte order with the paths it could not read.
 
 #include <string>
 #include <vector>
 
+#include "base/directory_walk.h"
 #include "base/status.h"
 
 namespace treaty::base {
@@ -15,16 +17,17 @@ class FileSystem {
   virtual ~FileSystem() = default;
   virtual Result<std::string> ReadFile(const std::string& path) const = 0;
   /// Files under `path` (itself when it is a file) whose names end with one of `extensions`,
-  /// sorted by byte order of their path. NotFound when `path` does not exist.
-  virtual Result<std::vector<std::string>> ListFiles(
+  /// sorted by byte order of their path, and the paths that could not be read (`path` itself
+  /// when it does not exist).
+  virtual FileListing ListFiles(
       const std::string& path, const std::vector<std::string>& extensions) const = 0;
 };
 
 class RealFileSystem final : public FileSystem {
  public:
   Result<std::string> ReadFile(const std::string& path) const override;
-  Result<std::vector<std::string>> ListFiles(
-      const std::string& path, const std::vector<std::string>& extensions) const override;
+  FileListing ListFiles(const std::string& path,
+                        const std::vector<std::string>& extensions) const override;
 };
 
 }  // namespace treaty::base

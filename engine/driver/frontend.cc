@@ -10,16 +10,15 @@ std::vector<std::string> ListPolicyFiles(const std::vector<std::string>& roots,
                                          base::DiagnosticEngine& diags) {
   std::vector<std::string> paths;
   for (const auto& root : roots) {
-    auto listed = fs.ListFiles(root, {".treaty"});
-    if (!listed.ok()) {
-      diags.Add(base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, root,
-                                     listed.status().message()));
-      continue;
+    base::FileListing listed = fs.ListFiles(root, {".treaty"});
+    for (const base::PathProblem& problem : listed.problems) {
+      diags.Add(
+          base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, problem.path, problem.message));
     }
-    if (listed.value().empty()) {
+    if (listed.files.empty() && listed.problems.empty()) {
       diags.Add(base::MakeDiagnostic(base::DiagCode::T0603, base::Span{}, root));
     }
-    for (auto& p : listed.value()) paths.push_back(std::move(p));
+    for (auto& p : listed.files) paths.push_back(std::move(p));
   }
   return paths;
 }

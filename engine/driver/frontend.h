@@ -20,8 +20,9 @@ struct Frontend {
   size_t policy_files = 0;
 };
 
-/// The `*.treaty` files under `roots`, in order. An unreadable root is T0112, a root with no
-/// policy file T0603; the other roots are still listed.
+/// The `*.treaty` files under `roots`, in order. Every path that cannot be read (a missing
+/// root, a dangling link, a directory that may not be opened, a link loop) is T0112, a root
+/// with no policy file and no such problem T0603; everything else is still listed.
 std::vector<std::string> ListPolicyFiles(const std::vector<std::string>& roots,
                                          const base::FileSystem& fs, base::DiagnosticEngine& diags);
 

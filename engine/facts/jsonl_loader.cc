@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/diagnostic.h"
+#include "base/utf8.h"
 
 namespace treaty::facts {
 
@@ -22,51 +23,10 @@ constexpr std::array<uint8_t, 256> kStringClass = [] {
   return t;
 }();
 
-/// Appends the UTF-8 encoding of code point `cp`.
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-/// The length of the valid UTF-8 sequence at `p` (lead byte >= 0x80), or 0.
-size_t Utf8Length(const unsigned char* p, const unsigned char* end) {
-  size_t n;
-  uint32_t cp;
-  if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-    n = 2;
-    cp = p[0] & 0x1F;
-  } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-    n = 3;
-    cp = p[0] & 0x0F;
-  } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-    n = 4;
-    cp = p[0] & 0x07;
-  } else {
-    return 0;
-  }
-  if (static_cast<size_t>(end - p) < n) return 0;
-  for (size_t i = 1; i < n; ++i) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[i] & 0x3F);
-  }
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-    return 0;
-  }
-  return n;
+/// The length of the valid UTF-8 sequence at `at` of `line` (lead byte >= 0x80), or 0.
+size_t Utf8Length(std::string_view line, uint32_t at) {
+  char32_t cp;
+  return base::DecodeUtf8At(line, at, cp);
 }
 
 /// Parses one line into a RawRecord. On failure `error` says why and `error_at` where.
@@ -192,8 +152,7 @@ class LineParser {
       }
       if (cls == 2) break;
       if (cls == 3) return Fail("control character in a string");
-      const size_t n = Utf8Length(reinterpret_cast<const unsigned char*>(text_.data()) + p_,
-                                  reinterpret_cast<const unsigned char*>(text_.data()) + end_);
+      const size_t n = Utf8Length(text_.substr(0, end_), p_);
       if (n == 0) return Fail("invalid UTF-8 in a string");
       p_ += static_cast<uint32_t>(n);
     }
@@ -212,8 +171,7 @@ class LineParser {
       }
       if (c < 0x20) return Fail("control character in a string");
       if (c >= 0x80) {
-        size_t n = Utf8Length(reinterpret_cast<const unsigned char*>(text_.data()) + p_,
-                              reinterpret_cast<const unsigned char*>(text_.data()) + end_);
+        size_t n = Utf8Length(text_.substr(0, end_), p_);
         if (n == 0) return Fail("invalid UTF-8 in a string");
         s.append(text_.substr(p_, n));
         p_ += static_cast<uint32_t>(n);
@@ -272,7 +230,7 @@ class LineParser {
             p_ = escape;
             return Fail("unpaired surrogate in `\\u` escape");
           }
-          AppendUtf8(s, cp);
+          base::AppendUtf8(s, cp);
           break;
         }
         default:

@@ -37,13 +37,12 @@ size_t StreamFacts(const std::vector<std::string>& paths, const check::Portfolio
   Validator validator(portfolio, diags, set, batch, consume);
   std::unordered_set<std::string> read;
   for (const std::string& root : paths) {
-    auto files = fs.ListFiles(root, options.extensions);
-    if (!files.ok()) {
-      diags.Add(base::MakeDiagnostic(base::DiagCode::T0512, base::Span{}, root,
-                                     files.status().message()));
-      continue;
+    const base::FileListing listed = fs.ListFiles(root, options.extensions);
+    for (const base::PathProblem& problem : listed.problems) {
+      diags.Add(
+          base::MakeDiagnostic(base::DiagCode::T0512, base::Span{}, problem.path, problem.message));
     }
-    for (const std::string& path : files.value()) {
+    for (const std::string& path : listed.files) {
       if (!read.insert(path).second) continue;
       auto text = fs.ReadFile(path);
       if (!text.ok()) {

@@ -20,8 +20,8 @@ struct CodePointText {
 
 inline constexpr uint32_t kNoOffset = UINT32_MAX;
 
-/// Decodes UTF-8 starting at byte offset `base`. Each invalid byte becomes U+FFFD; the offset of
-/// the first one is stored in `*first_invalid` (kNoOffset when the text is valid).
+/// Decodes UTF-8 (base::DecodeUtf8At) starting at byte offset `base`. Each invalid byte becomes
+/// U+FFFD; the offset of the first one is stored in `*first_invalid` (kNoOffset when valid).
 CodePointText DecodeUtf8(std::string_view text, uint32_t base, uint32_t* first_invalid);
 
 std::string EncodeUtf8(std::u32string_view chars);

@@ -85,23 +85,26 @@ class MemoryFileSystem final : public base::FileSystem {
     if (it == files.end()) return base::Status::NotFound("no such file");
     return it->second;
   }
-  base::Result<std::vector<std::string>> ListFiles(
-      const std::string& path, const std::vector<std::string>& extensions) const override {
-    if (files.count(path)) return std::vector<std::string>{path};
-    std::vector<std::string> out;
+  base::FileListing ListFiles(const std::string& path,
+                              const std::vector<std::string>& extensions) const override {
+    base::FileListing out;
+    if (files.count(path)) {
+      out.files.push_back(path);
+      return out;
+    }
     const std::string prefix = path + "/";
     for (const auto& [name, text] : files) {
       if (name.compare(0, prefix.size(), prefix) != 0) continue;
       for (const auto& ext : extensions) {
         if (name.size() >= ext.size() &&
             name.compare(name.size() - ext.size(), ext.size(), ext) == 0) {
-          out.push_back(name);
+          out.files.push_back(name);  // std::map keeps byte order
           break;
         }
       }
     }
-    if (out.empty()) return base::Status::NotFound("no such file or directory");
-    return out;  // std::map keeps byte order
+    if (out.files.empty()) out.problems.push_back({path, "no such file or directory"});
+    return out;
   }
 };
 
