@@ -317,7 +317,7 @@ int RunAudit(const AuditOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  const ProjectInputs project(options.common, diags);
+  const ProjectInputs project(options.common);
 
   run::CheckRequest request;
   if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;

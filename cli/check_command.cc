@@ -35,7 +35,7 @@ int RunCheck(const CheckOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  const ProjectInputs project(options.common, diags);
+  const ProjectInputs project(options.common);
 
   run::CheckRequest request;
   if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;

@@ -5,19 +5,60 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
+
 namespace treaty::cli {
 
-value::Date Today() {
+namespace {
+
+// Why `text` is not a date, for a message: "February 2026 has 28 days" when it has the form.
+std::string WhyNotADate(std::string_view text) {
+  auto digits = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return value::WhyInvalid(y, m, d);
+  }
+  return "";
+}
+
+// `text` quoted, its first 40 bytes only (cut on a code point boundary) when it is longer.
+std::string Shown(std::string_view text) {
+  if (text.empty()) return "(empty)";
+  if (text.size() <= 40) return base::QuoteString(text);
+  size_t cut = 40;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return base::QuoteString(text.substr(0, cut)) + "…";
+}
+
+base::Status NotADate(std::string_view origin, std::string_view text, std::string_view expected) {
+  const std::string why = WhyNotADate(text);
+  return base::Status::InvalidArgument(fmt::format("invalid {} {}: {}expected {}", origin,
+                                                   Shown(text), why.empty() ? "" : why + "; ",
+                                                   expected));
+}
+
+}  // namespace
+
+base::Result<value::Date> Today() {
   if (const char* pinned = std::getenv("TREATY_TODAY")) {
     if (auto d = value::ParseDate(pinned)) return *d;
+    return NotADate("TREATY_TODAY", pinned, "a date YYYY-MM-DD such as 2026-11-29");
   }
   auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return value::Date{static_cast<int32_t>(days.time_since_epoch().count())};
 }
 
-std::optional<value::Date> ResolveAsOf(const std::string& text) {
-  if (text.empty() || text == "today") return Today();
-  return value::ParseDate(text);
+base::Result<value::Date> ResolveAsOf(std::string_view text, std::string_view origin) {
+  if (text == "today") return Today();
+  if (auto d = value::ParseDate(text)) return *d;
+  return NotADate(origin, text, "a date YYYY-MM-DD such as 2026-11-29, or `today`");
 }
 
 std::string NowTimestamp() {
@@ -26,10 +67,10 @@ std::string NowTimestamp() {
   auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auto days = std::chrono::floor<std::chrono::days>(now);
   auto secs = (now - days).count();
-  return fmt::format("{}T{:02}:{:02}:{:02}Z",
-                     value::FormatDate(value::Date{static_cast<int32_t>(
-                         days.time_since_epoch().count())}),
-                     secs / 3600, secs / 60 % 60, secs % 60);
+  return fmt::format(
+      "{}T{:02}:{:02}:{:02}Z",
+      value::FormatDate(value::Date{static_cast<int32_t>(days.time_since_epoch().count())}),
+      secs / 3600, secs / 60 % 60, secs % 60);
 }
 
 }  // namespace treaty::cli

@@ -4,6 +4,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "clock.h"
+#include "driver/config.h"
+
 namespace treaty::cli {
 
 void AddCommonOptions(CLI::App& cmd, CommonOptions& options) {
@@ -18,7 +21,8 @@ void AddCommonOptions(CLI::App& cmd, CommonOptions& options) {
            options.fail_on_given = true;
          },
          "Lowest severity that fails the run: error, warning, info or never")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+      ->check(CLI::IsMember(
+          std::vector<std::string>(driver::kFailOnValues.begin(), driver::kFailOnValues.end())));
   cmd.add_flag("-q,--quiet", options.quiet, "Print only problems");
   cmd.add_flag("-v,--verbose", options.verbose, "Log what Treaty does to stderr");
 }
@@ -34,8 +38,17 @@ void AddFactPathsArgument(CLI::App& cmd, std::vector<std::string>& paths) {
 }
 
 void AddAsOfOption(CLI::App& cmd, std::string& as_of, std::string_view verb) {
+  // An invalid or empty --as-of is refused when the options are parsed (exit 2); without the
+  // check, `--as-of ""` would read as no --as-of at all.
+  const CLI::Validator date(
+      [](std::string& text) {
+        if (text == "today" || value::ParseDate(text)) return std::string();
+        return ResolveAsOf(text, "date").status().message();
+      },
+      "");
   cmd.add_option("--as-of", as_of,
-                 fmt::format("The date to {} as of (YYYY-MM-DD; default today)", verb));
+                 fmt::format("The date to {} as of (YYYY-MM-DD; default today)", verb))
+      ->check(date);
 }
 
 void ConfigureLogging(const CommonOptions& options) {

@@ -26,7 +26,7 @@ int RunExplain(const ExplainOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  const ProjectInputs project(options.common, diags);
+  const ProjectInputs project(options.common);
 
   run::ExplainRequest request;
   if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;

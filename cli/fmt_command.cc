@@ -39,7 +39,7 @@ int RunFmt(const FmtOptions& options) {
   std::vector<std::string> roots = options.files;
   if (roots.empty()) {
     roots = options.common.policies;
-    if (roots.empty()) roots = driver::FindProjectConfig(".", diags).policies;
+    if (roots.empty()) roots = driver::FindProjectConfig(".", sources, diags).policies;
   }
   const std::vector<std::string> paths = driver::ListPolicyFiles(roots, fs, diags);
 

@@ -27,7 +27,7 @@ int RunLint(const LintOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  const ProjectInputs project(options.common, diags);
+  const ProjectInputs project(options.common);
   const driver::ProjectConfig& config = project.config();
 
   run::LintRequest request;

@@ -7,8 +7,16 @@
 
 namespace treaty::cli {
 
-ProjectInputs::ProjectInputs(const CommonOptions& options, base::DiagnosticEngine& diags)
-    : options_(options), config_(driver::FindProjectConfig(".", diags)) {}
+ProjectInputs::ProjectInputs(const CommonOptions& options)
+    : options_(options), config_(driver::FindProjectConfig(".", config_sources_, config_diags_)) {}
+
+bool ProjectInputs::ConfigValid() const {
+  if (!config_reported_) {
+    config_reported_ = true;
+    PrintDiagnostics(config_diags_.Sorted(), config_sources_, options_.color);
+  }
+  return !config_diags_.has_errors();
+}
 
 std::vector<std::string> ProjectInputs::PolicyRoots() const {
   return options_.policies.empty() ? config_.policies : options_.policies;
@@ -23,13 +31,24 @@ std::string ProjectInputs::FailOn() const {
 }
 
 std::optional<value::Date> ProjectInputs::AsOf(const std::string& as_of) const {
-  const std::string& text = as_of.empty() ? config_.as_of : as_of;
-  auto date = ResolveAsOf(text);
-  if (!date) {
-    PrintError(
-        fmt::format("invalid --as-of `{}`: expected a date like 2026-11-29 or `today`", text));
+  if (!ConfigValid()) return std::nullopt;
+  auto date = as_of.empty() ? ResolveAsOf(config_.as_of, "`as_of` in treaty.yaml")
+                            : ResolveAsOf(as_of, "--as-of");
+  if (!date.ok()) {
+    PrintError(date.status().message());
+    return std::nullopt;
   }
-  return date;
+  return date.value();
+}
+
+std::optional<value::Date> ProjectInputs::Today() const {
+  if (!ConfigValid()) return std::nullopt;
+  auto date = cli::Today();
+  if (!date.ok()) {
+    PrintError(date.status().message());
+    return std::nullopt;
+  }
+  return date.value();
 }
 
 }  // namespace treaty::cli

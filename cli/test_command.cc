@@ -27,14 +27,16 @@ int RunTest(const TestOptions& options) {
   base::RealFileSystem fs;
   base::SourceSet sources;
   base::DiagnosticEngine diags;
-  const ProjectInputs project(options.common, diags);
+  const ProjectInputs project(options.common);
 
   run::TestRequest request;
   request.policy_roots = project.PolicyRoots();
   // `given file` paths are relative to the directory of treaty.yaml, else the current one.
   std::string base_dir = std::filesystem::path(project.config().path).parent_path().string();
   request.base_dir = base_dir.empty() ? "." : base_dir;
-  request.today = Today();
+  const auto today = project.Today();
+  if (!today) return kExitInput;
+  request.today = *today;
 
   run::TestRun result = run::RunTests(request, fs, sources, diags);
   report::TestReport& rep = result.report;
