@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 
@@ -22,6 +21,7 @@
 #include "diagnostics_output.h"
 #include "exit_codes.h"
 #include "fail_on.h"
+#include "output_file.h"
 #include "project_inputs.h"
 #include "report/audit_json.h"
 #include "report/changes_text.h"
@@ -322,6 +322,19 @@ int RunAudit(const AuditOptions& options) {
   run::CheckRequest request;
   if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;
   const std::string fail_on = project.FailOn();
+  // Neither the store nor the report may replace an input, nor the report the store.
+  const std::vector<ProtectedFile> reads =
+      RunInputs(request.policy_roots, request.fact_paths, project.config().path);
+  std::optional<std::string> clash = SameFileAsInput(options.db, "--db", reads);
+  if (!clash && !options.report.empty()) {
+    std::vector<ProtectedFile> kept = reads;
+    for (auto& file : RunInputs({}, {}, "", options.db)) kept.push_back(std::move(file));
+    clash = SameFileAsInput(options.report, "--report", kept);
+  }
+  if (clash) {
+    PrintError(*clash);
+    return kExitInput;
+  }
 
   Progress progress(!options.common.quiet && isatty(fileno(stderr)) != 0);
   progress.Say("compiling the portfolio…");
@@ -462,11 +475,8 @@ int RunAudit(const AuditOptions& options) {
     report::HtmlOptions html;
     html.run = run_id;
     html.generated_by = fmt::format("treaty {}", TREATY_VERSION);
-    std::ofstream file(options.report, std::ios::binary);
-    file << report::RenderHtml(rep, html);
-    file.close();
-    if (!file) {
-      PrintError(fmt::format("cannot write the report `{}`", options.report));
+    if (auto error = WriteOutputFile(options.report, report::RenderHtml(rep, html))) {
+      PrintError(error->message());
       return kExitInput;
     }
     if (options.format == "text") {

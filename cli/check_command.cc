@@ -1,6 +1,5 @@
 // `treaty check`: compile the portfolio, load the facts, report findings.
 #include <cstdio>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -11,6 +10,7 @@
 #include "diagnostics_output.h"
 #include "exit_codes.h"
 #include "fail_on.h"
+#include "output_file.h"
 #include "project_inputs.h"
 #include "release_at_exit.h"
 #include "report/render.h"
@@ -39,6 +39,13 @@ int RunCheck(const CheckOptions& options) {
 
   run::CheckRequest request;
   if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;
+  if (!options.output.empty()) {
+    auto inputs = RunInputs(request.policy_roots, request.fact_paths, project.config().path);
+    if (auto clash = SameFileAsInput(options.output, "--output", inputs)) {
+      PrintError(*clash);
+      return kExitInput;
+    }
+  }
   request.show_defeated = options.show_defeated;
   const std::string fail_on = project.FailOn();
 
@@ -75,10 +82,8 @@ int RunCheck(const CheckOptions& options) {
     body = report::Render(options.format, rep, style);
   }
   if (to_file) {
-    std::ofstream file(options.output, std::ios::binary);
-    file << body;
-    if (!file) {
-      PrintError(fmt::format("cannot write `{}`", options.output));
+    if (auto error = WriteOutputFile(options.output, body)) {
+      PrintError(error->message());
       return kExitInput;
     }
   } else {

@@ -2,7 +2,6 @@
 // (format::Format). Without FILES, every *.treaty file under the policy roots (--policies,
 // treaty.yaml, else policies/). A file with syntax errors is never rewritten.
 #include <cstdio>
-#include <fstream>
 
 #include <fmt/format.h>
 
@@ -13,6 +12,7 @@
 #include "driver/frontend.h"
 #include "exit_codes.h"
 #include "format/formatter.h"
+#include "output_file.h"
 
 namespace treaty::cli {
 
@@ -24,13 +24,6 @@ struct FmtOptions {
   bool check = false;
   bool to_stdout = false;
 };
-
-bool WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
-}
 
 int RunFmt(const FmtOptions& options) {
   base::RealFileSystem fs;
@@ -77,9 +70,10 @@ int RunFmt(const FmtOptions& options) {
     }
     changed.push_back(path);
     if (options.check) continue;
-    if (!WriteFile(path, result.text)) {
-      diags.Add(base::MakeDiagnostic(base::DiagCode::T0112, base::Span{}, path,
-                                     "the file could not be written"));
+    // Through a temporary file: a failed write leaves the policy file as it was.
+    if (auto error = WriteOutputFile(path, result.text)) {
+      diags.Add(
+          base::MakeDiagnostic(base::DiagCode::T0611, base::Span{}, error->path, error->reason));
     }
   }
 

@@ -1,8 +1,9 @@
 // `treaty init [DIR]`: write a small working portfolio from the templates in init_templates.h.
-// Never overwrites: when any file it would write exists, it writes nothing and exits 2.
+// Never overwrites and never writes through a symbolic link: when any file it would write
+// exists (a dangling link included), or a directory it would write into under DIR is a link,
+// it writes nothing and exits 2.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "diagnostics_output.h"
 #include "exit_codes.h"
 #include "init_templates.h"
+#include "output_file.h"
 
 namespace treaty::cli {
 
@@ -18,12 +20,36 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The first symbolic link on the way from `root` to `root / relative` (root itself excluded:
+// the user named it), or "".
+std::string LinkOnTheWay(const fs::path& root, const fs::path& relative) {
+  fs::path at = root;
+  for (const auto& part : relative) {
+    at /= part;
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(at, ec))) return at.string();
+  }
+  return "";
+}
+
 int RunInit(const std::string& dir, bool quiet) {
   const fs::path root(dir);
   std::vector<std::string> existing;
   for (const auto& t : kInitTemplates) {
+    const std::string link = LinkOnTheWay(root, t.path);
+    if (!link.empty()) {
+      std::error_code ec;
+      PrintError(fmt::format(
+          "`treaty init` does not write through symbolic links, and `{}` is one (to `{}`)\n"
+          "  = help: remove the link, or run `treaty init` in another directory",
+          link, fs::read_symlink(link, ec).string()));
+      return kExitInput;
+    }
     std::error_code ec;
-    if (fs::exists(root / t.path, ec) || ec) existing.push_back((root / t.path).string());
+    const fs::file_status st = fs::symlink_status(root / t.path, ec);
+    if (fs::exists(st) || (ec && st.type() != fs::file_type::not_found)) {
+      existing.push_back((root / t.path).string());
+    }
   }
   if (!existing.empty()) {
     std::string msg =
@@ -40,12 +66,12 @@ int RunInit(const std::string& dir, bool quiet) {
     const fs::path path = root / t.path;
     std::error_code ec;
     fs::create_directories(path.parent_path().empty() ? fs::path(".") : path.parent_path(), ec);
-    std::ofstream out(path, std::ios::binary);
-    out << t.text;
-    out.close();
-    if (ec || !out) {
-      PrintError(fmt::format("cannot write `{}`{}", path.string(),
-                             ec ? ": " + ec.message() : std::string()));
+    if (ec) {
+      PrintError(WriteError{path.string(), ec.message()}.message());
+      return kExitInput;
+    }
+    if (auto error = WriteNewFile(path.string(), t.text)) {
+      PrintError(error->message());
       return kExitInput;
     }
     if (!quiet) std::fputs(fmt::format("created {}\n", path.string()).c_str(), stdout);

@@ -1,12 +1,15 @@
 // The `treaty` binary: parses arguments, runs one command, maps the outcome to an exit code.
-// A bug that escapes as an exception becomes exit 3 with a message that says so.
+// A bug that escapes as an exception becomes exit 3 with a message that says so; a failed
+// write to standard output (a full disk) becomes exit 2.
 #include <cstdio>
 #include <exception>
 
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "diagnostics_output.h"
 #include "exit_codes.h"
+#include "output_file.h"
 
 int main(int argc, char** argv) {
   using namespace treaty::cli;
@@ -27,7 +30,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitInput;
+    exit_code = code == 0 ? kExitOk : kExitInput;
   } catch (const std::exception& e) {
     std::fputs(fmt::format("treaty: internal error: {}\nthis is a bug in Treaty; please report it "
                            "with the command that caused it\n",
@@ -35,6 +38,10 @@ int main(int argc, char** argv) {
                    .c_str(),
                stderr);
     return kExitInternal;
+  }
+  if (auto error = FinishStdout()) {
+    PrintError(*error);
+    return exit_code == kExitInternal ? kExitInternal : kExitInput;
   }
   return exit_code;
 }

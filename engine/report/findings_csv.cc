@@ -17,8 +17,11 @@ void Row(std::string& out, const std::vector<std::string>& fields) {
 }  // namespace
 
 std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+  // A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
+  const bool formula =
+      !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos;
+  if (!formula && s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = formula ? "\"'" : "\"";
   for (char ch : s) {
     if (ch == '"') out += '"';
     out += ch;
