@@ -224,6 +224,12 @@ ExprPtr ExprChecker::Check(const ast::Expr& e, const Type* expected) {
         dur.months = 12 * d->amount;
         break;
     }
+    if (!value::FitsCalendar(dur)) {
+      ctx_.Report(MakeDiagnostic(DiagCode::T0316, span, ctx_.Text(span))
+                      .WithLabel("moves any date out of the calendar")
+                      .WithHelp("a duration is at most 9999 years (3,652,059 days)"));
+      return Error(span);
+    }
     return Make(Const{value::Value{dur}}, Of(BaseType::kDuration), span);
   }
   if (std::holds_alternative<ast::TodayLit>(e.node)) {
@@ -858,7 +864,40 @@ ExprPtr ExprChecker::CheckArithmetic(const ast::Binary& b, const base::Span& spa
                     .WithHelp(help));
     return Error(span);
   }
+  if (IsScalar(*result, BaseType::kDate) && !DateArithmeticFits(b, *lhs, *rhs, span)) {
+    return Error(span);
+  }
   return Make(Binary{b.op, std::move(lhs), std::move(rhs)}, *result, span);
+}
+
+// A date literal moved by a duration literal is folded here: a result outside the calendar is
+// an error at its place (at run time such a date is unknown; docs/decisions.md).
+bool ExprChecker::DateArithmeticFits(const ast::Binary& b, const Expr& lhs, const Expr& rhs,
+                                     const base::Span& span) {
+  const auto* l = std::get_if<Const>(&lhs.node);
+  const auto* r = std::get_if<Const>(&rhs.node);
+  if (!l || !r) return true;
+  const auto* ld = std::get_if<value::Date>(&l->value.v);
+  const auto* rd = std::get_if<value::Date>(&r->value.v);
+  const auto* ldur = std::get_if<value::Duration>(&l->value.v);
+  const auto* rdur = std::get_if<value::Duration>(&r->value.v);
+  std::optional<value::Date> moved;
+  value::Duration dur;
+  if (ld && rdur) {
+    dur = *rdur;
+    moved = b.op == ast::BinaryOp::kSub ? value::Subtract(*ld, dur) : value::Add(*ld, dur);
+  } else if (ldur && rd) {
+    dur = *ldur;
+    moved = value::Add(*rd, dur);
+  } else {
+    return true;
+  }
+  if (moved) return true;
+  const bool later = (dur.months > 0 || dur.days > 0) != (b.op == ast::BinaryOp::kSub);
+  ctx_.Report(MakeDiagnostic(DiagCode::T0315, span, ctx_.Text(span),
+                             later ? "after 9999-12-31" : "before 0001-01-01")
+                  .WithLabel("not a date in the calendar"));
+  return false;
 }
 
 bool ExprChecker::CheckInOperands(const ast::Expr& left, const ast::Expr& set, bool quantified,

@@ -64,6 +64,10 @@ class ExprChecker {
   ExprPtr CheckBinary(const ast::Binary& b, const base::Span& span);
   ExprPtr CheckComparison(const ast::Binary& b, const base::Span& span);
   ExprPtr CheckArithmetic(const ast::Binary& b, const base::Span& span);
+  /// false, with T0315 reported, when a date literal moved by a duration literal leaves the
+  /// calendar.
+  bool DateArithmeticFits(const ast::Binary& b, const Expr& lhs, const Expr& rhs,
+                          const base::Span& span);
   ExprPtr CheckMembership(const ast::Membership& m, const base::Span& span);
   ExprPtr CheckQuantified(const ast::Quantified& q, const base::Span& span);
   ExprPtr CheckPresence(const ast::Presence& p, const base::Span& span);

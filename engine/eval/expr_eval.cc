@@ -198,15 +198,21 @@ Val ExprEval::Arith(Op op, const Val& l, const Val& r) const {
     }
     return out;
   }
+  // A date moved out of the calendar (0001-01-01 .. 9999-12-31) is unknown, like a division
+  // by zero: never a wrapped-around date (docs/decisions.md).
   if (l.t == VT::kDate && r.t == VT::kDur && (op == Op::kAdd || op == Op::kSub)) {
     value::Date d{l.date};
+    auto moved = op == Op::kAdd ? value::Add(d, r.dur) : value::Subtract(d, r.dur);
+    if (!moved) return Val{};
     out.t = VT::kDate;
-    out.date = (op == Op::kAdd ? value::Add(d, r.dur) : value::Subtract(d, r.dur)).days;
+    out.date = moved->days;
     return out;
   }
   if (l.t == VT::kDur && r.t == VT::kDate && op == Op::kAdd) {
+    auto moved = value::Add(value::Date{r.date}, l.dur);
+    if (!moved) return Val{};
     out.t = VT::kDate;
-    out.date = value::Add(value::Date{r.date}, l.dur).days;
+    out.date = moved->days;
     return out;
   }
   if (l.t == VT::kDate && r.t == VT::kDate && op == Op::kSub) {
@@ -218,6 +224,8 @@ Val ExprEval::Arith(Op op, const Val& l, const Val& r) const {
     out.t = VT::kDur;
     int64_t sign = op == Op::kAdd ? 1 : -1;
     out.dur = value::Duration{l.dur.months + sign * r.dur.months, l.dur.days + sign * r.dur.days};
+    // Operands within the calendar cannot overflow; a sum longer than it is unknown too.
+    if (!value::FitsCalendar(l.dur) || !value::FitsCalendar(r.dur)) return Val{};
     return out;
   }
   return out;  // absent / unknown

@@ -17,9 +17,9 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
+constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
 }  // namespace
 
 int DaysInMonth(int year, int month) {
@@ -32,8 +32,7 @@ std::string WhyInvalid(int year, int month, int day) {
   if (year < 1 || year > 9999) return "the year must be between 0001 and 9999";
   if (month < 1 || month > 12) return fmt::format("there is no month {}", month);
   if (day < 1 || day > DaysInMonth(year, month)) {
-    return fmt::format("{} {} has {} days", kMonthNames[month - 1], year,
-                       DaysInMonth(year, month));
+    return fmt::format("{} {} has {} days", kMonthNames[month - 1], year, DaysInMonth(year, month));
   }
   return "";
 }
@@ -84,20 +83,33 @@ int Weekday(Date d) {
   return static_cast<int>(w) + 1;
 }
 
-Date Add(Date d, Duration dur) {
+bool FitsCalendar(Duration dur) {
+  constexpr int64_t kMonths = 9999 * 12, kDays = kLastDate.days - kFirstDate.days + 1;
+  return dur.months >= -kMonths && dur.months <= kMonths && dur.days >= -kDays && dur.days <= kDays;
+}
+
+std::optional<Date> Add(Date d, Duration dur) {
+  // Bounded operands first, so that no step below can overflow.
+  if (!InCalendar(d) || !FitsCalendar(dur)) return std::nullopt;
+  int64_t days = d.days;
   if (dur.months != 0) {
     Civil c = ToCivil(d);
     int64_t total = static_cast<int64_t>(c.year) * 12 + (c.month - 1) + dur.months;
-    int y = static_cast<int>(total >= 0 ? total / 12 : (total - 11) / 12);
-    int m = static_cast<int>(total - static_cast<int64_t>(y) * 12) + 1;
-    int day = std::min(c.day, DaysInMonth(y, m));
-    d = Date{static_cast<int32_t>(
-        DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(day)))};
+    int64_t y = total >= 0 ? total / 12 : (total - 11) / 12;
+    if (y < 1 || y > 9999) return std::nullopt;
+    int m = static_cast<int>(total - y * 12) + 1;
+    int day = std::min(c.day, DaysInMonth(static_cast<int>(y), m));
+    days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(day));
   }
-  return Date{static_cast<int32_t>(d.days + dur.days)};
+  days += dur.days;
+  if (days < kFirstDate.days || days > kLastDate.days) return std::nullopt;
+  return Date{static_cast<int32_t>(days)};
 }
 
-Date Subtract(Date d, Duration dur) { return Add(d, Duration{-dur.months, -dur.days}); }
+std::optional<Date> Subtract(Date d, Duration dur) {
+  if (!FitsCalendar(dur)) return std::nullopt;  // also keeps the negation below in range
+  return Add(d, Duration{-dur.months, -dur.days});
+}
 
 std::string FormatDuration(Duration dur) {
   std::string out;

@@ -3,6 +3,8 @@
 /// Gregorian calendar; a Duration is months plus days (`6 months`, `30 days`, `2 weeks` = 14
 /// days, `1 year` = 12 months). Adding months clamps to the month's last day. Durations compare
 /// by their length in days, a month counting as 30 days and a year as 365 days.
+/// Every date Treaty makes lies in the calendar 0001-01-01 .. 9999-12-31: parsing refuses the
+/// others, and Add answers nullopt (never a wrapped-around date) when the result leaves it.
 
 #include <cstdint>
 #include <optional>
@@ -40,8 +42,17 @@ struct Duration {
   int64_t ApproxDays() const { return (months / 12) * 365 + (months % 12) * 30 + days; }
 };
 
-Date Add(Date d, Duration dur);
-Date Subtract(Date d, Duration dur);
+/// The first and last days of the calendar, 0001-01-01 and 9999-12-31.
+inline constexpr Date kFirstDate{-719162};
+inline constexpr Date kLastDate{2932896};
+inline bool InCalendar(Date d) { return d >= kFirstDate && d <= kLastDate; }
+/// Whether the duration is no longer than the calendar (at most 119,988 months and 3,652,059
+/// days either way); a longer one moves every date out of it.
+bool FitsCalendar(Duration dur);
+
+/// `d` moved by `dur`; nullopt when `d` or the result is outside the calendar.
+std::optional<Date> Add(Date d, Duration dur);
+std::optional<Date> Subtract(Date d, Duration dur);
 /// "30 days", "6 months", "1 year 2 days".
 std::string FormatDuration(Duration dur);
 
