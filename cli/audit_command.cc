@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "base/escape.h"
 #include "base/file_system.h"
 #include "clause_catalog.h"
 #include "clock.h"
@@ -21,6 +22,7 @@
 #include "diagnostics_output.h"
 #include "exit_codes.h"
 #include "fail_on.h"
+#include "findings/fingerprint.h"
 #include "output_file.h"
 #include "project_inputs.h"
 #include "report/audit_json.h"
@@ -198,21 +200,26 @@ std::vector<store::WaiverRecord> AppliedWaivers(const std::vector<report::Waiver
   return out;
 }
 
-// Digests of the policy files and the fact files the run read, each set in path order.
-void DigestInputs(const base::SourceSet& sources, store::RunRecord& record) {
-  std::vector<store::DigestInput> policies, facts;
+// Digests of the policy files and the fact files the run read, each set in path order. Fact
+// files are hashed as they stream past (`fact_hashes`, path -> SHA-256): a large one is never
+// in memory whole.
+void DigestInputs(const base::SourceSet& sources,
+                  const std::map<std::string, findings::Sha256>& fact_hashes,
+                  store::RunRecord& record) {
+  std::vector<store::DigestInput> policies;
   for (size_t i = 0; i < sources.size(); ++i) {
     const auto& file = sources.Get(static_cast<base::FileId>(i));
-    const bool policy = file.path().ends_with(".treaty");
-    (policy ? policies : facts).push_back(store::DigestInput{file.path(), file.text()});
+    if (file.path().ends_with(".treaty")) {
+      policies.push_back(store::DigestInput{file.path(), file.text()});
+    }
   }
-  auto by_path = [](const store::DigestInput& a, const store::DigestInput& b) {
-    return a.path < b.path;
-  };
-  std::sort(policies.begin(), policies.end(), by_path);
-  std::sort(facts.begin(), facts.end(), by_path);
+  std::sort(
+      policies.begin(), policies.end(),
+      [](const store::DigestInput& a, const store::DigestInput& b) { return a.path < b.path; });
+  std::vector<store::HashedInput> facts;  // the map keeps path order
+  for (const auto& [path, sha] : fact_hashes) facts.push_back({path, sha.HexDigest()});
   record.policy_digest = store::DigestFiles(policies);
-  record.fact_digest = store::DigestFiles(facts);
+  record.fact_digest = store::DigestHashedFiles(facts);
 }
 
 report::RunChanges ToReport(store::Comparison&& c) {
@@ -238,7 +245,7 @@ std::string ChangesSince(const report::RunChanges& changes, bool color,
 }
 
 std::string LabelPart(const std::string& label) {
-  return label.empty() ? "" : fmt::format(", label `{}`", label);
+  return label.empty() ? "" : fmt::format(", label `{}`", base::VisibleText(label));
 }
 
 // "1970-01-01T00:00:00Z" -> "1970-01-01 00:00".
@@ -321,6 +328,10 @@ int RunAudit(const AuditOptions& options) {
 
   run::CheckRequest request;
   if (!project.FillRequest(options.paths, options.as_of, request)) return kExitInput;
+  std::map<std::string, findings::Sha256> fact_hashes;
+  request.on_fact_bytes = [&fact_hashes](const std::string& path, std::string_view bytes) {
+    fact_hashes[path].Update(bytes);
+  };
   const std::string fail_on = project.FailOn();
   // Neither the store nor the report may replace an input, nor the report the store.
   const std::vector<ProtectedFile> reads =
@@ -436,7 +447,7 @@ int RunAudit(const AuditOptions& options) {
   record.fact_roots = NormalizeRoots(request.fact_paths);
   record.summary = result.summary;
   record.waivers = AppliedWaivers(rep.waivers);
-  DigestInputs(sources, record);
+  DigestInputs(sources, fact_hashes, record);
 
   const auto store_start = std::chrono::steady_clock::now();
   progress.Say(fmt::format("recording the run in {}…", options.db));
@@ -521,7 +532,7 @@ int RunHistory(const HistoryOptions& options) {
       out += fmt::format(
           "{:>4}  {:<16}  {:<10}  {:>6}  {:>8}  {:>5}  {:>6}  {:>7}  {:<7}  {:>4}  {:>8}  {}\n",
           r.id, ShortTime(r.record.started_at), r.record.as_of, s.errors, s.warnings, s.infos,
-          s.waived, s.pending, since, added, resolved, r.record.label);
+          s.waived, s.pending, since, added, resolved, base::VisibleText(r.record.label));
     }
   }
   std::fputs(out.c_str(), stdout);
@@ -560,12 +571,14 @@ int RunShow(const ShowOptions& options) {
     std::string out = fmt::format("run {}: recorded {} UTC, as of {}{}\n", info.id,
                                   ShortTime(info.record.started_at), info.record.as_of,
                                   LabelPart(info.record.label));
-    out += fmt::format("policies: {}; facts: {}\n\n", fmt::join(info.record.policy_roots, ", "),
-                       fmt::join(info.record.fact_roots, ", "));
+    out += fmt::format("policies: {}; facts: {}\n\n",
+                       base::VisibleJoin(info.record.policy_roots, ", "),
+                       base::VisibleJoin(info.record.fact_roots, ", "));
     out += report::Render("text", rep, report::TextStyle{color});
     for (const auto& w : info.record.waivers) {
-      out += fmt::format("waiver {} on {} ({}) waived {} finding{}\n", w.id, w.clause,
-                         w.until ? "until " + *w.until : "no expiry", w.findings,
+      out += fmt::format("waiver {} on {} ({}) waived {} finding{}\n", base::VisibleText(w.id),
+                         base::VisibleText(w.clause),
+                         base::VisibleText(w.until ? "until " + *w.until : "no expiry"), w.findings,
                          w.findings == 1 ? "" : "s");
     }
     out += ChangesSince(changes, color, "first run over its policy and fact roots\n");

@@ -13,6 +13,9 @@
 
 #include <fmt/format.h>
 
+#include "base/directory_walk.h"
+#include "facts/loader.h"
+
 namespace treaty::cli {
 
 namespace {
@@ -64,19 +67,17 @@ std::vector<ProtectedFile> RunInputs(const std::vector<std::string>& policy_root
                                      const std::vector<std::string>& fact_paths,
                                      const std::string& config, const std::string& db) {
   std::vector<ProtectedFile> out;
-  auto add_root = [&out](const std::string& root, const char* role) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-      out.push_back(ProtectedFile{root, role});
-      return;
-    }
-    for (auto it = fs::recursive_directory_iterator(root, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_directory(ec)) out.push_back(ProtectedFile{it->path().string(), role});
-    }
+  // The files the run reads, listed as it lists them (links followed); a root that cannot be
+  // listed is kept as given.
+  auto add_root = [&out](const std::string& root, const std::vector<std::string>& extensions,
+                         const char* role) {
+    base::FileListing listing = base::WalkDirectory(root, extensions);
+    if (listing.files.empty()) out.push_back(ProtectedFile{root, role});
+    for (auto& file : listing.files) out.push_back(ProtectedFile{std::move(file), role});
   };
-  for (const auto& root : policy_roots) add_root(root, "the policy file");
-  for (const auto& path : fact_paths) add_root(path, "the fact file");
+  for (const auto& root : policy_roots) add_root(root, {".treaty"}, "the policy file");
+  for (const auto& path : fact_paths)
+    add_root(path, facts::LoadOptions{}.extensions, "the fact file");
   if (!config.empty()) out.push_back(ProtectedFile{config, "the project file"});
   if (!db.empty()) {
     out.push_back(ProtectedFile{db, "the audit store"});

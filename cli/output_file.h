@@ -21,10 +21,10 @@ struct ProtectedFile {
   std::string role;
 };
 
-/// What a check or audit reads: every file under the policy roots and fact paths (any name,
-/// roots that are files included), the treaty.yaml read (`config`, when not empty) and, when
-/// `db` is not empty, the store and its `-wal`, `-shm` and `-journal` files (whether they exist
-/// yet or not).
+/// What a check or audit reads: every policy and fact file under the roots, listed as the run
+/// lists them (base::WalkDirectory; roots that are files or cannot be listed as given), the
+/// treaty.yaml read (`config`, when not empty) and, when `db` is not empty, the store and its
+/// `-wal`, `-shm` and `-journal` files (whether they exist yet or not).
 std::vector<ProtectedFile> RunInputs(const std::vector<std::string>& policy_roots,
                                      const std::vector<std::string>& fact_paths,
                                      const std::string& config, const std::string& db = "");

@@ -21,14 +21,42 @@ SourceFile::SourceFile(FileId id, std::string path, std::string text)
   }
 }
 
+namespace {
+// Code points in text[begin, end): the bytes that are not UTF-8 continuation bytes.
+uint32_t CountCodePoints(std::string_view text, uint32_t begin, uint32_t end) {
+  uint32_t n = 0;
+  for (uint32_t i = begin; i < end; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+}  // namespace
+
+uint32_t SourceFile::CodePointsBefore(uint32_t offset) const {
+  std::lock_guard<std::mutex> lock(columns_mutex_);
+  if (block_code_points_.empty()) {
+    const uint32_t size = static_cast<uint32_t>(text_.size());
+    block_code_points_.reserve(size / kColumnBlock + 1);
+    uint32_t total = 0;
+    for (uint32_t b = 0; b <= size; b += kColumnBlock) {
+      block_code_points_.push_back(total);
+      total += CountCodePoints(text_, b, std::min(size, b + kColumnBlock));
+    }
+  }
+  const uint32_t block = offset / kColumnBlock;
+  return block_code_points_[block] + CountCodePoints(text_, block * kColumnBlock, offset);
+}
+
 LineCol SourceFile::Locate(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
+  const uint32_t start = line_starts_[line - 1];
   uint32_t col = 1;
-  for (uint32_t i = line_starts_[line - 1]; i < offset; ++i) {
-    // Count code points: skip UTF-8 continuation bytes.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+  if (offset - start <= 2 * kColumnBlock) {
+    col += CountCodePoints(text_, start, offset);
+  } else {
+    col += CodePointsBefore(offset) - CodePointsBefore(start);
   }
   return {line, col};
 }

@@ -4,6 +4,7 @@
 /// Not thread-safe for writing; reading a finished set from several threads is safe.
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ class SourceFile {
   std::string_view text() const { return text_; }
 
   /// Line and column of a byte offset (offsets past the end map to the end).
+  /// O(log lines) plus at most ~2 * kColumnBlock bytes counted, however long the line.
   LineCol Locate(uint32_t offset) const;
   /// A span over [begin, end) with its line and column filled in.
   Span MakeSpan(uint32_t begin, uint32_t end) const;
@@ -39,6 +41,12 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;  // byte offset of the first byte of each line
+  /// Code points before every kColumnBlock-th byte of text_, built on the first Locate far
+  /// into a long line (a run of diagnostics on one 1 MB JSONL line then costs no rescans).
+  static constexpr uint32_t kColumnBlock = 256;
+  uint32_t CodePointsBefore(uint32_t offset) const;
+  mutable std::mutex columns_mutex_;
+  mutable std::vector<uint32_t> block_code_points_;
 };
 
 class SourceSet {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
+
 namespace treaty::report {
 
 namespace {
@@ -12,7 +14,7 @@ std::string_view StatusWord(const findings::Finding& f, findings::Status status)
 }
 
 std::string Facts(const findings::Finding& f) {
-  return f.facts.empty() ? std::string() : " " + fmt::format("{}", fmt::join(f.facts, ", "));
+  return f.facts.empty() ? std::string() : " " + base::VisibleJoin(f.facts, ", ");
 }
 
 }  // namespace
@@ -31,7 +33,8 @@ std::string RenderChangesList(const RunChanges& c, const TextStyle& style) {
                   const std::vector<findings::Finding>& items, size_t total) {
     for (const auto& f : items) {
       out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {}\n", color, word, p.reset,
-                         StatusWord(f, f.status), p.bold, f.clause, p.reset, Facts(f), f.message);
+                         StatusWord(f, f.status), p.bold, base::VisibleText(f.clause), p.reset,
+                         Facts(f), base::VisibleText(f.message));
     }
     if (total > items.size())
       out += fmt::format("  … and {} more {}\n", total - items.size(), word);
@@ -40,8 +43,8 @@ std::string RenderChangesList(const RunChanges& c, const TextStyle& style) {
   list("resolved", p.ok, c.resolved, c.resolved_count);
   for (const auto& [f, before] : c.changed) {
     out += fmt::format("  {}{:<9}{} {:<8} {}{}{}{}: {} -> {}\n", p.info, "changed", p.reset,
-                       StatusWord(f, f.status), p.bold, f.clause, p.reset, Facts(f),
-                       StatusWord(f, before), StatusWord(f, f.status));
+                       StatusWord(f, f.status), p.bold, base::VisibleText(f.clause), p.reset,
+                       Facts(f), StatusWord(f, before), StatusWord(f, f.status));
   }
   if (c.changed_count > c.changed.size()) {
     out += fmt::format("  … and {} more changed\n", c.changed_count - c.changed.size());

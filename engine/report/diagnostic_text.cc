@@ -1,17 +1,15 @@
 #include "report/diagnostic_text.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
+
+#include "report/snippet_window.h"
 
 namespace treaty::report {
 
 namespace {
-
-size_t CodePoints(std::string_view s) {
-  return static_cast<size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 // The source line of `span` with a caret line under it, indented for a gutter of `width`.
 void AppendSnippet(std::string& out, const base::Span& span, const base::SourceFile& file,
@@ -20,22 +18,13 @@ void AppendSnippet(std::string& out, const base::Span& span, const base::SourceF
   std::string_view line = file.Line(span.line);
   const uint32_t line_start = file.LineStart(span.line);
   const uint32_t begin_in_line = span.begin - line_start;
-  std::string_view before = line.substr(0, std::min<size_t>(begin_in_line, line.size()));
-  size_t carets = 1;
-  if (span.end > span.begin && begin_in_line < line.size()) {
-    size_t end_in_line = std::min<size_t>(span.end - line_start, line.size());
-    carets =
-        std::max<size_t>(1, CodePoints(line.substr(begin_in_line, end_in_line - begin_in_line)));
-  }
-  std::string pad;
-  for (char c : before) {
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
-    pad += c == '\t' ? '\t' : ' ';
-  }
+  // A long line is shown clipped around the span (snippet_window.h): never the whole line.
+  const SnippetWindow shown =
+      ClipLine(line, begin_in_line, span.end > span.begin ? span.end - line_start : 0);
   out += fmt::format("{}{:>{}} |{}\n", p.accent, "", width, p.reset);
-  out += fmt::format("{}{:>{}} |{} {}\n", p.accent, span.line, width, p.reset, line);
-  out += fmt::format("{}{:>{}} |{} {}{}{}", p.accent, "", width, p.reset, pad, caret_color,
-                     std::string(carets, '^'));
+  out += fmt::format("{}{:>{}} |{} {}\n", p.accent, span.line, width, p.reset, shown.text);
+  out += fmt::format("{}{:>{}} |{} {}{}{}", p.accent, "", width, p.reset, shown.pad, caret_color,
+                     std::string(shown.carets, '^'));
   if (!label.empty()) out += fmt::format(" {}", label);
   out += fmt::format("{}\n", p.reset);
 }
@@ -90,10 +79,23 @@ std::string RenderDiagnostics(const std::vector<base::Diagnostic>& diags,
                               const base::SourceSet& sources, const TextStyle& style) {
   std::string out;
   size_t counts[3] = {0, 0, 0};
+  // At most kMaxDiagnosticsPerFile are shown per file (diagnostics without a file count as
+  // one more file), then one line says how many more there are; the summary counts them all.
+  std::unordered_map<base::FileId, size_t> per_file, shown;
+  for (const auto& d : diags) per_file[d.span.file]++;
   for (const auto& d : diags) {
+    counts[static_cast<size_t>(d.severity)]++;
+    size_t& n = shown[d.span.file];
+    if (n == kMaxDiagnosticsPerFile) continue;
     out += RenderDiagnostic(d, sources, style);
     out += '\n';
-    counts[static_cast<size_t>(d.severity)]++;
+    if (++n == kMaxDiagnosticsPerFile && per_file[d.span.file] > n) {
+      const size_t more = per_file[d.span.file] - n;
+      const std::string where = d.span.file == base::kNoFile
+                                    ? std::string(" without a file")
+                                    : fmt::format(" in {}", sources.PathOf(d.span));
+      out += fmt::format("and {} more diagnostic{}{}\n\n", more, more == 1 ? "" : "s", where);
+    }
   }
   std::vector<std::string> parts;
   auto add = [&](size_t n, const char* what) {

@@ -15,8 +15,12 @@ namespace treaty::report {
 std::string RenderDiagnostic(const base::Diagnostic& d, const base::SourceSet& sources,
                              const TextStyle& style = {});
 
-/// Every diagnostic, each followed by a blank line, then a summary line such as
-/// "2 errors, 1 warning" (nothing when the list is empty).
+/// At most this many diagnostics are rendered per file.
+inline constexpr size_t kMaxDiagnosticsPerFile = 100;
+
+/// Every diagnostic, each followed by a blank line, at most kMaxDiagnosticsPerFile per file
+/// then "and N more diagnostics in FILE"; then a summary line such as "2 errors, 1 warning"
+/// that counts every diagnostic (nothing when the list is empty).
 std::string RenderDiagnostics(const std::vector<base::Diagnostic>& diags,
                               const base::SourceSet& sources, const TextStyle& style = {});
 

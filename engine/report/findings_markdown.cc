@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
+
 #include "report/diagnostic_text.h"
 #include "report/findings_text.h"
 
@@ -18,18 +20,30 @@ std::string Status(const findings::Finding& f) {
   return std::string(findings::StatusName(f.status));
 }
 
+// `text` with each line (ended by LF, CRLF or CR) made visible (base::VisibleText), the line
+// ends kept as LF.
+std::string VisibleLines(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    out += base::VisibleText(text.substr(start, i - start));
+    out += '\n';
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  return out + base::VisibleText(text.substr(start));
+}
+
 }  // namespace
 
-std::string MarkdownCell(std::string_view s) {
+std::string MarkdownCell(std::string_view raw) {
+  const std::string s = VisibleLines(raw);
   std::string out;
   out.reserve(s.size() + 8);
   for (size_t i = 0; i < s.size(); ++i) {
     const char ch = s[i];
     switch (ch) {
-      case '\r':
-        if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-        out += "<br>";
-        break;
       case '\n':
         out += "<br>";
         break;
@@ -108,6 +122,7 @@ std::string RenderMarkdown(const CheckReport& report) {
       longest = std::max(longest, run);
     }
     const std::string fence(std::max<size_t>(3, longest + 1), '`');
+    text = VisibleLines(text);  // no escape sequence reaches a terminal that shows the file
     while (!text.empty() && text.back() == '\n') text.pop_back();
     out += fmt::format("{}text\n{}\n{}\n", fence, text, fence);
   }

@@ -12,8 +12,8 @@ namespace treaty::report {
 
 std::string RenderMarkdown(const CheckReport& report);
 
-/// `s` with Markdown and HTML punctuation backslash-escaped and line ends as <br>: safe in a
-/// table cell.
+/// `s` with line ends as <br>, other control characters made visible (base::VisibleText) and
+/// Markdown and HTML punctuation backslash-escaped: safe in a table cell.
 std::string MarkdownCell(std::string_view s);
 
 }  // namespace treaty::report

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
+
 namespace treaty::report {
 
 namespace {
@@ -30,6 +32,9 @@ std::string Excerpt(std::string_view text, size_t limit = 110) {
   if (cut == std::string::npos || cut < limit / 2) cut = limit;
   return flat.substr(0, cut) + " …";
 }
+
+// User data (ids, titles, values, messages) as it may be shown: control characters escaped.
+std::string V(std::string_view s) { return base::VisibleText(s); }
 
 std::string StatusTag(const findings::Finding& f, const Palette& c) {
   switch (f.status) {
@@ -67,42 +72,42 @@ std::string RenderText(const CheckReport& report, const TextStyle& style) {
       agreement = f.agreement;
       clause.clear();
       if (!out.empty()) out += '\n';
-      out += fmt::format("{}{}{}\n", c.bold, agreement, c.reset);
+      out += fmt::format("{}{}{}\n", c.bold, V(agreement), c.reset);
     }
     if (f.clause != clause) {
       clause = f.clause;
-      out += fmt::format("\n  {}{}{} {} ({}) at {}:{}\n", c.bold, f.clause, c.reset, f.title,
-                         findings::RuleKindName(f.rule), f.clause_location.file,
+      out += fmt::format("\n  {}{}{} {} ({}) at {}:{}\n", c.bold, V(f.clause), c.reset, V(f.title),
+                         findings::RuleKindName(f.rule), V(f.clause_location.file),
                          f.clause_location.line);
       if (!f.clause_text.empty()) {
-        out += fmt::format("  {}\"{}\"{}\n", c.dim, Excerpt(f.clause_text), c.reset);
+        out += fmt::format("  {}\"{}\"{}\n", c.dim, V(Excerpt(f.clause_text)), c.reset);
       }
     }
     out += '\n';
     if (f.facts.empty()) {
-      out += fmt::format("    {}: {}\n", StatusTag(f, c), f.message);
+      out += fmt::format("    {}: {}\n", StatusTag(f, c), V(f.message));
     } else {
       for (size_t i = 0; i < f.facts.size(); ++i) {
         std::string where;
         if (i < f.locations.size()) {
-          where = fmt::format("{}:{}", f.locations[i].file, f.locations[i].line);
+          where = fmt::format("{}:{}", V(f.locations[i].file), f.locations[i].line);
         }
         out += fmt::format("    {}{}{}{}{}\n", i == 0 ? StatusTag(f, c) + ": " : "  and ", c.bold,
-                           f.facts[i], c.reset, where.empty() ? "" : " at " + where);
+                           V(f.facts[i]), c.reset, where.empty() ? "" : " at " + where);
       }
-      out += fmt::format("      {}\n", f.message);
+      out += fmt::format("      {}\n", V(f.message));
     }
     for (const auto& line : f.explanation)
-      out += fmt::format("      {}·{} {}\n", c.dim, c.reset, line);
-    if (!f.waived_by.empty()) out += fmt::format("      waived by `{}`\n", f.waived_by);
+      out += fmt::format("      {}·{} {}\n", c.dim, c.reset, V(line));
+    if (!f.waived_by.empty()) out += fmt::format("      waived by `{}`\n", V(f.waived_by));
     if (!f.defeated_by.empty()) {
-      out += fmt::format("      defeated by `{}`, which overrides this clause\n", f.defeated_by);
+      out += fmt::format("      defeated by `{}`, which overrides this clause\n", V(f.defeated_by));
     }
     if (!f.conflicts_with.empty()) {
       out += fmt::format(
           "      {}conflict:{} {} also cover{} this plan; the agreements disagree and none "
           "overrides the other\n",
-          c.warning, c.reset, fmt::join(f.conflicts_with, ", "),
+          c.warning, c.reset, base::VisibleJoin(f.conflicts_with, ", "),
           f.conflicts_with.size() == 1 ? "s" : "");
     }
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
+
 #include "report/findings_json.h"
 #include "report/json_writer.h"
 
@@ -9,7 +11,11 @@ namespace treaty::report {
 
 namespace {
 
-std::string Where(const findings::Location& l) { return fmt::format("{}:{}", l.file, l.line); }
+std::string Where(const findings::Location& l) {
+  return fmt::format("{}:{}", base::VisibleText(l.file), l.line);
+}
+
+std::string V(std::string_view s) { return base::VisibleText(s); }
 
 }  // namespace
 
@@ -18,26 +24,26 @@ std::string RenderTestText(const TestReport& report, const TestTextOptions& opti
   std::string out;
   for (const auto& t : report.tests) {
     if (t.passed()) {
-      if (!options.quiet) out += fmt::format("{}ok{}    {}\n", c.ok, c.reset, t.name);
+      if (!options.quiet) out += fmt::format("{}ok{}    {}\n", c.ok, c.reset, V(t.name));
       continue;
     }
-    out += fmt::format("{}FAIL{}  {}{}{}\n", c.error, c.reset, c.bold, t.name, c.reset);
-    out += fmt::format("      {}at {}, as of {}, {} fact{}{}\n", c.dim, Where(t.location), t.as_of,
-                       t.facts, t.facts == 1 ? "" : "s", c.reset);
+    out += fmt::format("{}FAIL{}  {}{}{}\n", c.error, c.reset, c.bold, V(t.name), c.reset);
+    out += fmt::format("      {}at {}, as of {}, {} fact{}{}\n", c.dim, Where(t.location),
+                       V(t.as_of), t.facts, t.facts == 1 ? "" : "s", c.reset);
     for (const auto& d : t.errors) {
       std::string where;
       if (d.span.valid() && report.sources != nullptr) {
-        where = fmt::format(" at {}:{}", report.sources->PathOf(d.span), d.span.line);
+        where = fmt::format(" at {}:{}", V(report.sources->PathOf(d.span)), d.span.line);
       }
       out += fmt::format("      {}[{}]: {}{}\n", base::SeverityName(d.severity), d.code_name(),
-                         d.message, where);
+                         V(d.message), where);
     }
     for (const auto& e : t.expectations) {
       if (e.passed) continue;
-      out += fmt::format("      {}: {}\n", Where(e.location), e.source);
-      out += fmt::format("        expected: {}\n", e.expected);
+      out += fmt::format("      {}: {}\n", Where(e.location), V(e.source));
+      out += fmt::format("        expected: {}\n", V(e.expected));
       for (size_t i = 0; i < e.found.size(); ++i) {
-        out += fmt::format("        {}{}\n", i == 0 ? "found:    " : "          ", e.found[i]);
+        out += fmt::format("        {}{}\n", i == 0 ? "found:    " : "          ", V(e.found[i]));
       }
     }
   }
