@@ -5,7 +5,7 @@ JOBS        ?= $(shell nproc)
 CMAKE_FLAGS ?=
 TREATY      := $(BUILD)/cli/treaty
 
-.PHONY: all setup configure build demo test test-fast test-asan fuzz bench clean format
+.PHONY: all setup configure build demo test test-fast test-asan fuzz fuzz-long bench clean format
 
 all: build
 
@@ -33,8 +33,15 @@ test-asan: setup
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+# Every fuzz target, one after the other, 60 s each (part of `make test`).
 fuzz: setup
 	@scripts/fuzz.sh 60
+
+# Every fuzz target for FUZZ_LONG_SECONDS each (default one CPU-hour), going on after a crash;
+# prints executions, coverage and crashes per target.
+FUZZ_LONG_SECONDS ?= 3600
+fuzz-long: setup
+	@FUZZ_KEEP_GOING=1 scripts/fuzz.sh $(FUZZ_LONG_SECONDS)
 
 bench: build
 	@scripts/bench.sh $(TREATY)
