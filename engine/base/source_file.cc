@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/utf8.h"
+
 namespace treaty::base {
 
 Span Join(const Span& a, const Span& b) {
@@ -14,11 +16,34 @@ Span Join(const Span& a, const Span& b) {
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
+  IndexLines();
+}
+
+SourceFile::SourceFile(FileId id, std::string path)
+    : id_(id), path_(std::move(path)), streamed_(true) {
+  IndexLines();
+}
+
+void SourceFile::IndexLines() {
+  line_starts_.clear();
+  line_starts_.push_back(base_ == 0 ? static_cast<uint32_t>(Utf8BomLength(text_)) : 0);
   const std::string_view all = text_;
   for (size_t nl = all.find('\n'); nl != std::string_view::npos; nl = all.find('\n', nl + 1)) {
     line_starts_.push_back(static_cast<uint32_t>(nl + 1));  // find() is memchr
   }
+}
+
+void SourceFile::SetWindow(uint32_t base, uint32_t first_line, std::string text) {
+  block_code_points_.clear();  // built again for the new window when needed
+  text_ = std::move(text);
+  base_ = base;
+  first_line_ = first_line;
+  IndexLines();
+}
+
+void SourceFile::KeepLine(uint32_t line) {
+  if (!streamed_ || line < first_line_ || line > line_count() || kept_.count(line)) return;
+  kept_.emplace(line, KeptLine{LineStart(line), std::string(Line(line))});
 }
 
 namespace {
@@ -49,28 +74,43 @@ uint32_t SourceFile::CodePointsBefore(uint32_t offset) const {
 
 LineCol SourceFile::Locate(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  offset = std::max(offset, line_starts_[0]);  // a byte order mark is not on any column
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
-  const uint32_t start = line_starts_[line - 1];
+  uint32_t index = static_cast<uint32_t>(it - line_starts_.begin());
+  const uint32_t start = line_starts_[index - 1];
   uint32_t col = 1;
   if (offset - start <= 2 * kColumnBlock) {
     col += CountCodePoints(text_, start, offset);
   } else {
     col += CodePointsBefore(offset) - CodePointsBefore(start);
   }
-  return {line, col};
+  return {first_line_ + index - 1, col};
 }
 
 Span SourceFile::MakeSpan(uint32_t begin, uint32_t end) const {
   LineCol lc = Locate(begin);
-  return Span{id_, begin, std::max(begin, end), lc.line, lc.col};
+  return Span{id_, base_ + begin, base_ + std::max(begin, end), lc.line, lc.col};
+}
+
+bool SourceFile::HasLine(uint32_t line) const {
+  return (line >= first_line_ && line <= line_count()) || kept_.count(line) > 0;
+}
+
+uint32_t SourceFile::LineStart(uint32_t line) const {
+  if (line >= first_line_ && line <= line_count()) return base_ + line_starts_[line - first_line_];
+  auto it = kept_.find(line);
+  return it != kept_.end() ? it->second.start : 0;
 }
 
 std::string_view SourceFile::Line(uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return {};
-  uint32_t begin = line_starts_[line - 1];
-  uint32_t end =
-      line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  if (line < first_line_ || line > line_count()) {
+    auto it = kept_.find(line);
+    return it != kept_.end() ? std::string_view(it->second.text) : std::string_view();
+  }
+  const uint32_t index = line - first_line_;
+  uint32_t begin = line_starts_[index];
+  uint32_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1]
+                                                 : static_cast<uint32_t>(text_.size());
   std::string_view s(text_.data() + begin, end - begin);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -80,6 +120,12 @@ FileId SourceSet::Add(std::string path, std::string text) {
   FileId id = static_cast<FileId>(files_.size());
   files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
   return id;
+}
+
+SourceFile& SourceSet::AddStreamed(std::string path) {
+  FileId id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, std::move(path)));
+  return *files_.back();
 }
 
 std::string_view SourceSet::PathOf(const Span& span) const {

@@ -338,18 +338,19 @@ class LineParser {
 
 }  // namespace
 
-size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
+size_t LoadJsonl(base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
                  uint32_t max_nesting) {
   const std::string_view text = file.text();
   RawRecord rec;
   LineParser parser(text, rec, max_nesting);
-  validator.Reserve(file.line_count());
+  validator.Reserve(file.line_count() - file.first_line() + 1);
   size_t added = 0;
-  uint32_t line = 0;
+  uint32_t line = file.first_line() - 1;
   uint32_t begin = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;  // a UTF-8 byte order mark
+  if (file.base() == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;  // a byte order mark
+  uint32_t line_start = 0;
   const uint32_t size = static_cast<uint32_t>(text.size());
-  while (begin < size || (begin == size && line == 0)) {
+  while (begin < size) {
     ++line;
     const void* nl = std::memchr(text.data() + begin, '\n', size - begin);
     const uint32_t end =
@@ -357,11 +358,12 @@ size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::Diagn
     uint32_t first = begin;
     while (first < end && IsSpace(text[first])) ++first;
     if (first < end) {
+      const size_t reported = diags.all().size();
       rec.Clear();
       if (parser.Parse(first, end)) {
         // Column of the value: code points before it on its line (usually none).
         uint32_t col = 1;
-        for (uint32_t i = file.LineStart(line); i < first; ++i) {
+        for (uint32_t i = line_start; i < first; ++i) {
           if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
         }
         if (validator.Add(file, rec, 0, line, col)) ++added;
@@ -373,9 +375,12 @@ size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::Diagn
                 .WithLabel("here")
                 .WithHelp("each line of a `.jsonl` file is one JSON object; the line is skipped"));
       }
+      // A streamed file keeps the lines its diagnostics show.
+      if (file.streamed() && diags.all().size() != reported) file.KeepLine(line);
     }
     if (!nl) break;
     begin = end + 1;
+    line_start = begin;
   }
   return added;
 }

@@ -10,9 +10,11 @@
 
 namespace treaty::facts {
 
-/// Loads every line of `file`; returns the number of facts added. Values nested deeper than
-/// `max_nesting` are a syntax error (the parser recurses once per level).
-size_t LoadJsonl(const base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
+/// Loads every line of `file`'s text (the whole file, or a streamed file's window of whole
+/// lines); returns the number of facts added. A streamed file keeps the lines that got a
+/// diagnostic (SourceFile::KeepLine). Values nested deeper than `max_nesting` are a syntax
+/// error (the parser recurses once per level).
+size_t LoadJsonl(base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
                  uint32_t max_nesting);
 
 }  // namespace treaty::facts

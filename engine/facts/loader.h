@@ -1,8 +1,9 @@
 #pragma once
 /// Loading facts (LANGUAGE.md §7), the input adapter of `treaty check`: fact files (YAML, JSONL)
 /// -> a validated FactSet. Every file's text is added to the SourceSet so diagnostics show the
-/// source line; every problem is a T05xx diagnostic and a bad fact is skipped while the others
-/// load. LoadFacts keeps every fact; StreamFacts hands them over in batches (one loading path).
+/// source line (a large JSONL file is streamed: only the lines with diagnostics are kept); every
+/// problem is a T05xx diagnostic and a bad fact is skipped while the others load. LoadFacts keeps
+/// every fact; StreamFacts hands them over in batches (one loading path).
 
 #include <cstdint>
 #include <functional>
@@ -24,6 +25,13 @@ struct LoadOptions {
   /// Deepest nesting of lists and mappings accepted in a fact (a fact needs 3); deeper input is
   /// a syntax error, which keeps hostile input from exhausting the stack.
   uint32_t max_nesting = 64;
+  /// A `.jsonl` file larger than this is streamed: read and parsed this many bytes (whole
+  /// lines) at a time, and only the lines with a diagnostic are kept for it, so memory does not
+  /// grow with the file. Smaller files, and YAML files, are read whole.
+  size_t window_bytes = size_t{4} << 20;
+  /// When set, receives every byte of each fact file read, in order, in one or more pieces
+  /// (e.g. to digest the files without keeping them).
+  std::function<void(const std::string& path, std::string_view bytes)> on_read;
 };
 
 /// Reads every fact file under `paths` (files, or directories walked recursively; files in byte

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <functional>
 #include <unordered_map>
 
@@ -37,8 +38,19 @@ struct KindIndex {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+/// A decimal number as a double: infinite when it is too large for one (`1e400`, out of range,
+/// T0519), zero or subnormal when too small (`1e-400`).
+std::optional<double> ToDouble(std::string_view t) {
+  double d = 0;
+  auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
+  if (ptr != t.data() + t.size()) return std::nullopt;
+  if (ec == std::errc::result_out_of_range) return std::strtod(std::string(t).c_str(), nullptr);
+  if (ec != std::errc()) return std::nullopt;
+  return d;
+}
+
 /// A YAML 1.2 core-schema number (decimal; `_` allowed between digits as in Treaty literals),
-/// as a finite double.
+/// as a double (infinite when out of range).
 std::optional<double> ParseYamlNumber(std::string_view t) {
   std::string clean;
   clean.reserve(t.size());
@@ -68,19 +80,11 @@ std::optional<double> ParseYamlNumber(std::string_view t) {
     }
   }
   if (!digits) return std::nullopt;
-  double d = 0;
-  auto [ptr, ec] = std::from_chars(clean.data(), clean.data() + clean.size(), d);
-  if (ec != std::errc() || ptr != clean.data() + clean.size()) return std::nullopt;
-  return d;
+  return ToDouble(clean);
 }
 
-/// A JSON number (already checked by the JSON grammar) as a finite double.
-std::optional<double> ParseJsonNumber(std::string_view t) {
-  double d = 0;
-  auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
-  if (ec != std::errc() || ptr != t.data() + t.size()) return std::nullopt;
-  return d;
-}
+/// A JSON number (already checked by the JSON grammar) as a double.
+std::optional<double> ParseJsonNumber(std::string_view t) { return ToDouble(t); }
 
 std::optional<bool> ParseYamlBool(std::string_view t) {
   if (t == "true" || t == "True" || t == "TRUE") return true;
@@ -366,11 +370,15 @@ struct Validator::Impl {
         if (t == RawType::kPlain) d = ParseYamlNumber(node.text);
         if (t == RawType::kNumber) d = ParseJsonNumber(node.text);
         if (d && std::isfinite(*d)) return value::Value{*d};
+        if (d) {
+          Error(MakeDiagnostic(DiagCode::T0519, ValueSpan(holder), Shorten(node.text))
+                    .WithLabel("too large for a number")
+                    .WithHelp("numbers range up to about 1.8e308 in magnitude"));
+          return {};
+        }
         std::string help;
         if (t == RawType::kString && ParseYamlNumber(node.text)) {
           help = fmt::format("write the number without quotes: `{}`", node.text);
-        } else if (d) {
-          help = "the number is too large";
         }
         WrongType(field, type, holder, node, std::move(help));
         return {};
@@ -603,7 +611,8 @@ struct Validator::Impl {
     rec = &r;
     ok = true;
     const RawNode& node = Deref(r, root);
-    Span fact_span = line != 0 ? Span{f.id(), node.begin, std::max(node.begin, node.end), line, col}
+    Span fact_span = line != 0 ? Span{f.id(), f.base() + node.begin,
+                                      f.base() + std::max(node.begin, node.end), line, col}
                                : SpanOf(node.begin, node.end);
     if (node.type != RawType::kMap) {
       Error(MakeDiagnostic(DiagCode::T0511, fact_span, DescribeRaw(r, node))

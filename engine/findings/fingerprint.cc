@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -61,19 +62,37 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view data) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+Sha256::Sha256()
+    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+             0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::Update(std::string_view data) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-  size_t full = data.size() / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) Compress(h, bytes + i);
+  size_t n = data.size();
+  length_ += n;
+  if (buffered_ > 0) {
+    const size_t take = std::min(n, 64 - buffered_);
+    std::copy(bytes, bytes + take, block_.begin() + static_cast<std::ptrdiff_t>(buffered_));
+    buffered_ += take;
+    bytes += take;
+    n -= take;
+    if (buffered_ < 64) return;
+    Compress(state_, block_.data());
+    buffered_ = 0;
+  }
+  for (; n >= 64; bytes += 64, n -= 64) Compress(state_, bytes);
+  std::copy(bytes, bytes + n, block_.begin());
+  buffered_ = n;
+}
+
+std::string Sha256::HexDigest() const {
+  std::array<uint32_t, 8> h = state_;
   // The tail, the 0x80 marker, zero padding and the bit length (big-endian) in one or two blocks.
   std::array<unsigned char, 128> tail{};
-  const size_t rest = data.size() - full;
-  for (size_t i = 0; i < rest; ++i) tail[i] = bytes[full + i];
-  tail[rest] = 0x80;
-  const size_t tail_len = rest + 9 <= 64 ? 64 : 128;
-  const uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
+  std::copy(block_.begin(), block_.begin() + static_cast<std::ptrdiff_t>(buffered_), tail.begin());
+  tail[buffered_] = 0x80;
+  const size_t tail_len = buffered_ + 9 <= 64 ? 64 : 128;
+  const uint64_t bits = length_ * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   for (size_t i = 0; i < tail_len; i += 64) Compress(h, tail.data() + i);
   static constexpr char kHex[] = "0123456789abcdef";
@@ -83,6 +102,12 @@ std::string Sha256Hex(std::string_view data) {
     for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(word >> shift) & 0xf];
   }
   return out;
+}
+
+std::string Sha256Hex(std::string_view data) {
+  Sha256 sha;
+  sha.Update(data);
+  return sha.HexDigest();
 }
 
 std::string Fingerprint(const Finding& f) {

@@ -11,10 +11,16 @@ namespace treaty::report {
 
 namespace {
 
-// The source line of `span` with a caret line under it, indented for a gutter of `width`.
+// The source line of `span` with a caret line under it, indented for a gutter of `width`;
+// nothing when the file no longer holds the line (a streamed fact file keeps only the lines
+// its diagnostics point at when they are reported).
 void AppendSnippet(std::string& out, const base::Span& span, const base::SourceFile& file,
                    std::string_view label, size_t width, const char* caret_color,
                    const Palette& p) {
+  if (!file.HasLine(span.line)) {
+    if (!label.empty()) out += fmt::format("{:>{}} = {}\n", "", width, label);
+    return;
+  }
   std::string_view line = file.Line(span.line);
   const uint32_t line_start = file.LineStart(span.line);
   const uint32_t begin_in_line = span.begin - line_start;

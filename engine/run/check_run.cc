@@ -70,7 +70,9 @@ CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs, base:
   run.times.compile_ms = watch.Lap();
   if (diags.has_errors()) return run;
   const check::Portfolio& portfolio = run.frontend.portfolio;
-  run.facts = facts::LoadFacts(request.fact_paths, portfolio, fs, sources, diags);
+  facts::LoadOptions load;
+  load.on_read = request.on_fact_bytes;
+  run.facts = facts::LoadFacts(request.fact_paths, portfolio, fs, sources, diags, load);
   run.times.load_ms = watch.Lap();
   VacuityCheck vacuity(portfolio);
   vacuity.See(run.facts);
@@ -121,8 +123,11 @@ StreamedRun RunStreamed(const CheckRequest& request, size_t batch, const base::F
   facts::FactSet kept;
   eval::EvalOptions per_fact = options;
   per_fact.rules = eval::RuleSet::kPerFact;
+  facts::LoadOptions load;
+  load.on_read = request.on_fact_bytes;
   run.fact_files = facts::StreamFacts(
-      request.fact_paths, portfolio, fs, sources, diags, batch, [&](facts::FactSet&& facts) {
+      request.fact_paths, portfolio, fs, sources, diags, batch,
+      [&](facts::FactSet&& facts) {
         vacuity.See(facts);
         deliver(eval::Evaluate(plan, facts, sources, per_fact, diags), facts);
         const std::vector<uint8_t> keep = eval::AcrossFactsScope(plan, facts, options);
@@ -131,7 +136,8 @@ StreamedRun RunStreamed(const CheckRequest& request, size_t batch, const base::F
         }
         seen.facts += facts.facts.size();
         say(StreamProgress::Phase::kBatch);
-      });
+      },
+      load);
   seen.fact_files = run.fact_files;
   run.times.load_ms = watch.Lap();
   vacuity.Report(diags);

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic_engine.h"
@@ -22,6 +23,8 @@ struct CheckRequest {
   std::vector<std::string> fact_paths;
   value::Date as_of;
   bool show_defeated = false;
+  /// When set, sees every byte of each fact file read (facts::LoadOptions::on_read).
+  std::function<void(const std::string& path, std::string_view bytes)> on_fact_bytes;
 };
 
 /// Wall-clock milliseconds of each phase, for `-v` logging and benchmarks.

@@ -16,4 +16,10 @@ std::string DigestFiles(const std::vector<DigestInput>& files) {
   return findings::Sha256Hex(lines);
 }
 
+std::string DigestHashedFiles(const std::vector<HashedInput>& files) {
+  std::string lines;
+  for (const auto& f : files) lines += fmt::format("{}:{} {}\n", f.path.size(), f.path, f.sha256);
+  return findings::Sha256Hex(lines);
+}
+
 }  // namespace treaty::store

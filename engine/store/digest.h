@@ -18,4 +18,12 @@ struct DigestInput {
 /// order given (callers pass files in path order). 64 lowercase hex digits.
 std::string DigestFiles(const std::vector<DigestInput>& files);
 
+/// The same digest from each file's path and the SHA-256 of its content (64 hex digits), for
+/// files that were hashed as they streamed past (findings::Sha256).
+struct HashedInput {
+  std::string path;
+  std::string sha256;
+};
+std::string DigestHashedFiles(const std::vector<HashedInput>& files);
+
 }  // namespace treaty::store
