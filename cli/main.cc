@@ -10,6 +10,7 @@
 #include "diagnostics_output.h"
 #include "exit_codes.h"
 #include "output_file.h"
+#include "unknown_command.h"
 
 int main(int argc, char** argv) {
   using namespace treaty::cli;
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
   RegisterInit(app, exit_code);
   RegisterFmt(app, exit_code);
   RegisterCompletion(app, exit_code);
+  if (auto unknown = UnknownCommand(app, argc, argv)) {
+    std::fputs(unknown->c_str(), stderr);
+    return kExitInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "facts/yaml_prescan.h"
 
 namespace treaty::facts {
 
@@ -27,15 +28,14 @@ class ViewBuffer : public std::streambuf {
 };
 
 /// The byte offset of a yaml-cpp mark (0-based line and byte column; a byte order mark is not
-/// counted), clamped to its line.
+/// counted, nor part of line 1 in a SourceFile), clamped to its line.
 uint32_t OffsetOf(const base::SourceFile& file, const YAML::Mark& mark) {
   if (mark.is_null() || mark.line < 0) return 0;
   const uint32_t line = static_cast<uint32_t>(mark.line) + 1;
   if (line > file.line_count()) return static_cast<uint32_t>(file.text().size());
-  const uint32_t start = file.LineStart(line);
-  const uint32_t bom = line == 1 && file.text().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const uint32_t start = file.LineStart(line);  // after a byte order mark on line 1
   const uint32_t len = static_cast<uint32_t>(file.Line(line).size());
-  return start + std::min(static_cast<uint32_t>(std::max(mark.column, 0)) + bom, len);
+  return start + std::min(static_cast<uint32_t>(std::max(mark.column, 0)), len);
 }
 
 bool IsNullWord(std::string_view t) {
@@ -279,6 +279,10 @@ class Builder final : public YAML::EventHandler {
 
 size_t LoadYaml(const base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
                 uint32_t max_nesting) {
+  if (auto problem = PrescanYaml(file, max_nesting)) {
+    diags.Add(std::move(*problem));
+    return 0;
+  }
   ViewBuffer buffer(file.text());
   std::istream in(&buffer);
   Builder builder(file, validator, max_nesting);

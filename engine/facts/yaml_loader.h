@@ -11,8 +11,9 @@
 
 namespace treaty::facts {
 
-/// Loads every document of `file`; returns the number of facts added. Collections nested
-/// deeper than `max_nesting` are a syntax error.
+/// Loads every document of `file`; returns the number of facts added. A file PrescanYaml
+/// refuses (not UTF-8, a control character, nested deeper than `max_nesting`) loads nothing;
+/// collections nested deeper than `max_nesting` are a syntax error in any case.
 size_t LoadYaml(const base::SourceFile& file, Validator& validator, base::DiagnosticEngine& diags,
                 uint32_t max_nesting);
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "base/did_you_mean.h"
+#include "base/utf8.h"
 #include "syntax/ast_builder.h"
 #include "syntax/error_listener.h"
 #include "syntax/literals.h"
@@ -47,7 +48,9 @@ class FileParser {
 
   void Run() {
     uint32_t invalid = kNoOffset;
-    text_ = DecodeUtf8(file_.text(), 0, &invalid);
+    // A byte order mark is skipped: it is no character of the text (and on no column).
+    const auto bom = static_cast<uint32_t>(base::Utf8BomLength(file_.text()));
+    text_ = DecodeUtf8(file_.text().substr(bom), bom, &invalid);
     if (invalid != kNoOffset) {
       diags_.Add(base::MakeDiagnostic(base::DiagCode::T0116, file_.MakeSpan(invalid, invalid + 1))
                      .WithLabel("this byte does not belong to a UTF-8 character")

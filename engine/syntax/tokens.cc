@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/utf8.h"
+
 #include "syntax/error_listener.h"
 #include "syntax/literals.h"
 #include "syntax/parse_unit.h"
@@ -37,7 +39,8 @@ TokenKind KindOf(size_t type) {
 
 std::vector<Token> Tokenize(const base::SourceFile& file, base::DiagnosticEngine& diags) {
   uint32_t invalid = kNoOffset;
-  const CodePointText text = DecodeUtf8(file.text(), 0, &invalid);
+  const auto bom = static_cast<uint32_t>(base::Utf8BomLength(file.text()));  // not a token
+  const CodePointText text = DecodeUtf8(file.text().substr(bom), bom, &invalid);
   SpanMaker spans(file, text);
   LexedText lexed = Lex(spans, diags);
   // Merge the default-channel tokens and the comments, both in source order.
