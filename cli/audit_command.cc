@@ -46,6 +46,8 @@ constexpr size_t kReportListLimit = 1000;
 // Facts loaded and checked at a time (`--batch`); memory holds one batch, its findings, and the
 // facts kept for joins, caps and obligations.
 constexpr size_t kAuditBatch = 50000;
+// How long an audit waits for another audit's write to the same store (`--lock-timeout`).
+constexpr int kLockTimeoutSeconds = 300;
 
 struct AuditOptions {
   CommonOptions common;
@@ -56,6 +58,7 @@ struct AuditOptions {
   std::string report;
   std::string format = "text";
   size_t batch = kAuditBatch;
+  int lock_timeout = kLockTimeoutSeconds;
 };
 
 struct HistoryOptions {
@@ -260,6 +263,26 @@ base::Result<store::AuditStore> OpenStore(const std::string& path, bool create) 
   return store::AuditStore::Open(path, options);
 }
 
+// The store an audit writes: checked for damage first, waiting up to `lock_timeout` seconds
+// for another audit's write, and saying so on stderr when it has to wait.
+base::Result<store::AuditStore> OpenStoreToWrite(const std::string& path, int lock_timeout,
+                                                 Progress& progress) {
+  store::OpenOptions options;
+  options.create = true;
+  options.check_integrity = true;
+  options.busy_timeout_ms = lock_timeout * 1000;
+  options.on_wait = [&progress, lock_timeout] {
+    progress.Clear();
+    std::fputs(fmt::format("treaty: waiting for the audit store lock held by another audit (up "
+                           "to {} s, --lock-timeout)…\n",
+                           lock_timeout)
+                   .c_str(),
+               stderr);
+    std::fflush(stderr);
+  };
+  return store::AuditStore::Open(path, options);
+}
+
 // True, with the error printed, when `result` holds a failure.
 template <typename T>
 bool PrintedFailure(const base::Result<T>& result) {
@@ -379,7 +402,7 @@ int RunAudit(const AuditOptions& options) {
     if (failure) return;
     if (!recorder) {
       progress.Say(fmt::format("opening {}…", options.db));
-      auto opened = OpenStore(options.db, /*create=*/true);
+      auto opened = OpenStoreToWrite(options.db, options.lock_timeout, progress);
       if (!opened.ok()) {
         failure = opened.status().message();
         return;
@@ -631,6 +654,9 @@ void RegisterAudit(CLI::App& app, int& exit_code) {
   cmd->add_option("--batch", options->batch,
                   "Facts loaded and checked at a time (memory holds one batch; default 50000)")
       ->check(CLI::Range(size_t{1}, size_t{100000000}));
+  cmd->add_option("--lock-timeout", options->lock_timeout,
+                  "Seconds to wait for another audit writing the same store (default 300)")
+      ->check(CLI::Range(0, 86400));
 
   auto history = std::make_shared<HistoryOptions>();
   CLI::App* hist = cmd->add_subcommand("history", "List the recorded runs, newest first");

@@ -531,6 +531,46 @@ AuditStore::AuditStore(AuditStore&&) noexcept = default;
 AuditStore& AuditStore::operator=(AuditStore&&) noexcept = default;
 AuditStore::~AuditStore() = default;
 
+namespace {
+
+// What can be told about a store without writing to it: its schema version is one this
+// Treaty can migrate from, and (when asked) SQLite finds the file sound.
+Status CheckStore(Database& db, bool integrity) {
+  auto version = SchemaVersionOf(db);
+  if (!version.ok()) return version.status();
+  if (version.value() < 0 || version.value() > kSchemaVersion) {
+    return Status::InvalidArgument(fmt::format(
+        "the audit store `{}` has schema version {}, which this Treaty does not know (it knows "
+        "1 to {}); it was written by a newer or another program: use a newer treaty, or another "
+        "--db; the store was not modified",
+        db.path(), version.value(), kSchemaVersion));
+  }
+  if (!integrity) return Status::Ok();
+  auto check = db.Prepare("PRAGMA quick_check(5);");
+  if (!check.ok()) return check.status();
+  std::vector<std::string> problems;
+  for (;;) {
+    auto row = check.value().Step();
+    if (!row.ok()) {
+      // A file too damaged to read its pages fails here (SQLITE_CORRUPT, SQLITE_NOTADB).
+      return Status::InvalidArgument(
+          fmt::format("the audit store `{}` is damaged ({}); the run was not recorded and the "
+                      "store was not modified: restore it from a backup, or use another --db",
+                      db.path(), row.status().message()));
+    }
+    if (!row.value()) break;
+    problems.push_back(check.value().ColumnText(0));
+  }
+  if (problems.size() == 1 && problems[0] == "ok") return Status::Ok();
+  return Status::InvalidArgument(
+      fmt::format("the audit store `{}` is damaged (PRAGMA quick_check: {}); the run was not "
+                  "recorded and the store was not modified: restore it from a backup, or use "
+                  "another --db",
+                  db.path(), fmt::join(problems, "; ")));
+}
+
+}  // namespace
+
 Result<AuditStore> AuditStore::Open(const std::string& path, const OpenOptions& options) {
   if (!options.create && path != ":memory:") {
     std::error_code ec;
@@ -541,12 +581,18 @@ Result<AuditStore> AuditStore::Open(const std::string& path, const OpenOptions& 
   Database::Options db_options;
   db_options.create = options.create;
   db_options.busy_timeout_ms = options.busy_timeout_ms;
+  db_options.on_wait = options.on_wait;
+  db_options.wal = false;  // not before the checks: switching to WAL writes the file
   auto fail = [&](const Status& s) {
     return Status::IoError(fmt::format("cannot open the audit store `{}`: {}", path, s.message()));
   };
   auto db = Database::Open(path, db_options);
   if (!db.ok()) return fail(db.status());
   auto owned = std::make_unique<Database>(std::move(db.value()));
+  if (Status s = CheckStore(*owned, options.check_integrity); !s.ok()) {
+    return s.code() == Status::Code::kInvalidArgument ? s : fail(s);
+  }
+  if (Status s = owned->EnableWal(); !s.ok()) return fail(s);
   if (Status s = Migrate(*owned); !s.ok()) {
     return s.code() == Status::Code::kInvalidArgument ? s : fail(s);
   }

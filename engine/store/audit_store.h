@@ -81,8 +81,14 @@ struct StoredRun {
 };
 
 struct OpenOptions {
-  bool create = true;           // create a new store when the file is missing
-  int busy_timeout_ms = 10000;  // how long to wait for another process's write
+  bool create = true;            // create a new store when the file is missing
+  int busy_timeout_ms = 300000;  // how long to wait for another process's write lock
+  /// Called once when the store's lock is held by another process for a moment and this one
+  /// waits for it (to say so). May be empty.
+  std::function<void()> on_wait;
+  /// Run `PRAGMA quick_check` at open and refuse a damaged store (for a store about to be
+  /// written: a corrupt file is not made worse). Costs a read of the whole file.
+  bool check_integrity = false;
 };
 
 /// Called while a run is stored: findings written so far, and the total.
@@ -134,6 +140,9 @@ class AuditStore {
   ~AuditStore();
 
   /// Opens (or creates) the store at `path` (":memory:" for tests) and migrates its schema.
+  /// Before anything is written (even the switch to WAL), refuses with InvalidArgument a
+  /// store whose schema version is negative or newer than this Treaty knows, an SQLite file
+  /// that is not a Treaty store, and (check_integrity) a store that fails `quick_check`.
   static base::Result<AuditStore> Open(const std::string& path, const OpenOptions& options = {});
 
   /// Records a completed run and its findings in one transaction, compares it with the latest

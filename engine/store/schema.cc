@@ -124,7 +124,7 @@ base::Status Migrate(Database& db) {
   version = SchemaVersionOf(db);  // again, under the lock: another process may have migrated
   if (!version.ok()) return version.status();
   int v = version.value();
-  if (v > kSchemaVersion) {
+  if (v > kSchemaVersion || v < 0) {
     return base::Status::InvalidArgument(
         fmt::format("the audit store `{}` has schema version {}, newer than this Treaty knows "
                     "({}); use a newer treaty",

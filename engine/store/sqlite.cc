@@ -1,5 +1,6 @@
 #include "store/sqlite.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <utility>
@@ -14,7 +15,9 @@ namespace {
 base::Status Error(sqlite3* db, int rc, std::string_view context) {
   std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
-    detail += ": another process held the store for longer than the busy timeout";
+    detail +=
+        ": another audit held the store's lock for longer than the lock timeout "
+        "(`--lock-timeout SECONDS`)";
   }
   return base::Status::IoError(fmt::format("{} ({})", detail, context));
 }
@@ -95,14 +98,46 @@ bool Statement::ColumnIsNull(int col) const {
 
 // ---------------------------------------------------------------- Database
 
+struct Database::BusyWait {
+  int timeout_ms = 0;
+  std::function<void()> on_wait;
+  bool said = false;
+  std::chrono::steady_clock::time_point since;
+
+  // SQLite's busy handler: nonzero to try again. Sleeps a little longer each time, up to
+  // 100 ms, until the timeout has passed; says once that it waits when that lasts 250 ms.
+  static int Handler(void* self, int count) {
+    auto* b = static_cast<BusyWait*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) b->since = now;
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now - b->since).count();
+    if (waited >= b->timeout_ms) return 0;
+    if (!b->said && waited >= 250 && b->on_wait) {
+      b->said = true;
+      b->on_wait();
+    }
+    const int64_t nap = std::min<int64_t>(
+        {int64_t{1} << std::min(count, 7), 100, std::max<int64_t>(b->timeout_ms - waited, 1)});
+    std::this_thread::sleep_for(std::chrono::milliseconds(nap));
+    return 1;
+  }
+};
+
+Database::Database(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), busy_(std::make_unique<BusyWait>()) {}
+
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      path_(std::move(other.path_)),
+      busy_(std::move(other.busy_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    busy_ = std::move(other.busy_);
   }
   return *this;
 }
@@ -117,39 +152,46 @@ base::Result<Database> Database::Open(const std::string& path, const Options& op
   Database db(raw, path);  // owns the handle even when opening failed
   if (rc != SQLITE_OK) return Error(raw, rc, fmt::format("opening `{}`", path));
   sqlite3_extended_result_codes(raw, 1);
-  rc = sqlite3_busy_timeout(raw, options.busy_timeout_ms);
-  if (rc != SQLITE_OK) return Error(raw, rc, "setting the busy timeout");
+  db.busy_->timeout_ms = std::max(options.busy_timeout_ms, 0);
+  db.busy_->on_wait = options.on_wait;
+  rc = sqlite3_busy_handler(raw, &BusyWait::Handler, db.busy_.get());
+  if (rc != SQLITE_OK) return Error(raw, rc, "setting the busy handler");
   if (auto s = db.ExecScript("PRAGMA foreign_keys = ON;"); !s.ok()) return s;
-  if (path != ":memory:" && !path.empty()) {
-    // Switching to WAL needs a moment of exclusive access, and SQLite does not always call the
-    // busy handler for it: retry for as long as the busy timeout allows.
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busy_timeout_ms);
-    for (;;) {
-      sqlite3_stmt* stmt = nullptr;
-      rc = sqlite3_prepare_v2(raw, "PRAGMA journal_mode = WAL;", -1, &stmt, nullptr);
-      if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
-      std::string mode;
-      if (rc == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(stmt, 0);
-        mode = text != nullptr ? reinterpret_cast<const char*>(text) : "";
-      }
-      sqlite3_finalize(stmt);
-      if (rc == SQLITE_ROW) {
-        if (mode != "wal") {
-          return base::Status::IoError(
-              fmt::format("cannot use WAL journaling for `{}` (got `{}`)", path, mode));
-        }
-        break;
-      }
-      if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
-        return Error(raw, rc, "switching to WAL journaling");
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (auto s = db.ExecScript("PRAGMA synchronous = NORMAL;"); !s.ok()) return s;
+  if (options.wal) {
+    if (auto s = db.EnableWal(); !s.ok()) return s;
   }
   return db;
+}
+
+base::Status Database::EnableWal() {
+  if (path_ == ":memory:" || path_.empty()) return base::Status::Ok();
+  // Switching to WAL needs a moment of exclusive access, and SQLite does not always call the
+  // busy handler for it: retry for as long as the busy timeout allows.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_->timeout_ms);
+  for (;;) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, "PRAGMA journal_mode = WAL;", -1, &stmt, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
+    std::string mode;
+    if (rc == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(stmt, 0);
+      mode = text != nullptr ? reinterpret_cast<const char*>(text) : "";
+    }
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_ROW) {
+      if (mode != "wal") {
+        return base::Status::IoError(
+            fmt::format("cannot use WAL journaling for `{}` (got `{}`)", path_, mode));
+      }
+      break;
+    }
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+      return Error(db_, rc, "switching to WAL journaling");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return ExecScript("PRAGMA synchronous = NORMAL;");
 }
 
 base::Result<Statement> Database::Prepare(std::string_view sql) {

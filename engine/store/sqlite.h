@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,13 +53,19 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-/// One connection. Open applies the store's pragmas: foreign keys on, a busy timeout, and WAL
-/// journaling with synchronous=NORMAL for file databases (":memory:" keeps its own journal).
+/// One connection. Open applies the store's pragmas: foreign keys on, a busy handler that
+/// waits up to a timeout for another connection's lock, and (unless `wal` is false; see
+/// EnableWal) WAL journaling with synchronous=NORMAL for file databases (":memory:" keeps its
+/// own journal).
 class Database {
  public:
   struct Options {
-    bool create = true;           // create the file when missing
-    int busy_timeout_ms = 10000;  // how long a writer waits for another writer's lock
+    bool create = true;            // create the file when missing
+    int busy_timeout_ms = 300000;  // how long a writer waits for another writer's lock
+    bool wal = true;               // switch to WAL at Open (else call EnableWal)
+    /// Called once per connection when it first has to wait for a lock for a moment (so a
+    /// caller can say why it is waiting). May be empty.
+    std::function<void()> on_wait;
   };
 
   Database() = default;
@@ -78,11 +86,16 @@ class Database {
   base::Result<std::string> QueryText(std::string_view sql);
   int64_t LastInsertRowId() const;
   const std::string& path() const { return path_; }
+  /// WAL journaling and synchronous=NORMAL (file databases), retried within the busy timeout.
+  base::Status EnableWal();
+
+  struct BusyWait;  // the busy handler's state
 
  private:
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Database(sqlite3* db, std::string path);
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unique_ptr<BusyWait> busy_;  // stable address: SQLite holds a pointer to it
 };
 
 /// BEGIN IMMEDIATE on construction (the write lock is taken up front, so two writers queue on

@@ -1,44 +1,108 @@
 #!/usr/bin/env bash
-# Two `treaty audit` processes writing one new store at the same time both land, whole: two
-# completed runs, each with all its findings, the later compared with the earlier.
+# Four `treaty audit` processes writing one new store at the same time all land, whole: four
+# completed runs, each with all its findings, each compared with the one before. Then a fifth
+# process holds the store's write lock for longer than the old fixed 10 s busy timeout: the
+# four audits wait (saying so on stderr) and still all land; with `--lock-timeout 1` an audit
+# gives up with exit 2 and a message naming the option.
 #   tests/audit/concurrent_test.sh TREATY_BINARY ARTIFACT_DIR
 set -euo pipefail
 treaty=$(realpath "$1")
 art=${2:-$(mktemp -d)}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+holder=
+trap '[ -n "$holder" ] && kill "$holder" 2>/dev/null; rm -rf "$work"' EXIT
 mkdir -p "$art"
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: run scripts/setup.sh, which installs it"; exit 1; }
 
 python3 "$src/bench/gen_workload.py" --facts 10000 --clauses 200 --out "$work/wl" >/dev/null
 db="$work/audit.sqlite"
-for round in 1 2 3; do
-  rm -f "$db" "$db-wal" "$db-shm"
-  pids=()
-  for who in a b; do
-    "$treaty" audit --policies "$work/wl/policies" "$work/wl/facts.jsonl" --db "$db" \
-      --as-of 2026-06-01 --fail-on never -q --label "$who" > "$work/$who.out" 2> "$work/$who.err" &
-    pids+=($!)
-  done
-  for i in 0 1; do
-    if ! wait "${pids[$i]}"; then
-      echo "FAIL (round $round): audit $i failed:"; cat "$work"/*.err; exit 1
-    fi
-  done
-  [ "$(sqlite3 "$db" 'PRAGMA integrity_check;')" = ok ] || { echo "FAIL: integrity"; exit 1; }
+writers=(a b c d)
+
+# Holds the write lock of a new, empty WAL store for $1 seconds (in the background).
+hold_lock() {
+  python3 - "$db" "$1" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA journal_mode = WAL")
+c.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+c.execute("COMMIT")
+PY
+  holder=$!
+  sleep 1  # let it take the lock
+}
+
+audit() {  # audit LABEL [OPTIONS...]: one audit in the background
+  local who=$1
+  shift
+  "$treaty" audit --policies "$work/wl/policies" "$work/wl/facts.jsonl" --db "$db" \
+    --as-of 2026-06-01 --fail-on never -q --label "$who" "$@" > "$work/$who.out" 2> "$work/$who.err" &
+  pids+=($!)
+}
+
+check_round() {  # check_round NAME
+  local n=${#writers[@]}
+  [ "$(sqlite3 "$db" 'PRAGMA integrity_check;')" = ok ] || { echo "FAIL ($1): integrity"; exit 1; }
   runs=$(sqlite3 "$db" "SELECT count(*) FROM runs WHERE completed = 1;")
-  [ "$runs" = 2 ] || { echo "FAIL (round $round): $runs completed runs, expected 2"; exit 1; }
+  [ "$runs" = "$n" ] || { echo "FAIL ($1): $runs completed runs, expected $n"; exit 1; }
   labels=$(sqlite3 "$db" "SELECT group_concat(label, ',') FROM (SELECT label FROM runs ORDER BY label);")
-  [ "$labels" = "a,b" ] || { echo "FAIL (round $round): labels $labels"; exit 1; }
+  [ "$labels" = "a,b,c,d" ] || { echo "FAIL ($1): labels $labels"; exit 1; }
   whole=$(sqlite3 "$db" "SELECT count(*) FROM runs r WHERE r.findings =
                          (SELECT count(*) FROM findings f WHERE f.run_id = r.id);")
-  [ "$whole" = 2 ] || { echo "FAIL (round $round): a run is missing findings"; exit 1; }
-  pair=$(sqlite3 "$db" "SELECT ifnull(previous_run, '-') || ' ' || new_findings || ' ' ||
-                        resolved_findings FROM runs WHERE id = 2;")
-  [ "$pair" = "1 0 0" ] || { echo "FAIL (round $round): run 2 vs run 1: $pair"; exit 1; }
+  [ "$whole" = "$n" ] || { echo "FAIL ($1): a run is missing findings"; exit 1; }
+  pairs=$(sqlite3 "$db" "SELECT group_concat(ifnull(previous_run, '-') || ' ' || new_findings || ' ' ||
+                         resolved_findings, ',') FROM (SELECT * FROM runs ORDER BY id);")
+  [ "$pairs" = "- 0 0,1 0 0,2 0 0,3 0 0" ] || { echo "FAIL ($1): comparisons $pairs"; exit 1; }
+}
+
+wait_all() {  # wait_all NAME
+  for i in "${!pids[@]}"; do
+    if ! wait "${pids[$i]}"; then
+      echo "FAIL ($1): audit ${writers[$i]} failed:"; cat "$work"/*.err; exit 1
+    fi
+  done
+}
+
+for round in 1 2; do
+  rm -f "$db" "$db-wal" "$db-shm"
+  pids=()
+  for who in "${writers[@]}"; do audit "$who"; done
+  wait_all "round $round"
+  check_round "round $round"
   n=$(sqlite3 "$db" "SELECT findings FROM runs WHERE id = 1;")
-  echo "round $round: both runs landed whole ($n findings each); run 2 compared with run 1"
+  echo "round $round: 4 concurrent runs landed whole ($n findings each), each compared with the one before"
 done
 "$treaty" audit history --db "$db" > "$art/concurrent_test_history.txt"
+
+# The lock held for 12 s, longer than the old fixed busy timeout of 10 s.
+rm -f "$db" "$db-wal" "$db-shm"
+hold_lock 12
+pids=()
+for who in "${writers[@]}"; do audit "$who"; done
+wait_all "lock held 12 s"
+wait "$holder"
+holder=
+check_round "lock held 12 s"
+for who in "${writers[@]}"; do
+  grep -q "waiting for the audit store lock held by another audit" "$work/$who.err" ||
+    { echo "FAIL: audit $who did not say it was waiting:"; cat "$work/$who.err"; exit 1; }
+done
+echo "lock held 12 s: the 4 audits said they were waiting, and all landed"
+
+# A short --lock-timeout gives up: exit 2, the store untouched.
+hold_lock 4
+pids=()
+set +e
+"$treaty" audit --policies "$work/wl/policies" "$work/wl/facts.jsonl" --db "$db" \
+  --as-of 2026-06-01 --fail-on never -q --label late --lock-timeout 1 > /dev/null 2> "$work/late.err"
+code=$?
+set -e
+wait "$holder"
+holder=
+[ "$code" = 2 ] || { echo "FAIL: --lock-timeout 1 exited $code, expected 2"; cat "$work/late.err"; exit 1; }
+grep -q -- "--lock-timeout" "$work/late.err" || { echo "FAIL: no hint:"; cat "$work/late.err"; exit 1; }
+[ "$(sqlite3 "$db" "SELECT count(*) FROM runs;")" = 4 ] || { echo "FAIL: a run was added"; exit 1; }
+echo "--lock-timeout 1 with the lock held: exit 2, $(grep -o 'another audit held[^(]*' "$work/late.err" | head -1)"
 echo "PASS"

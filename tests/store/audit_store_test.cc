@@ -6,9 +6,16 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <thread>
 
+#include <fmt/format.h>
+
+#include "base/worker.h"
 #include "findings/fingerprint.h"
 #include "store/audit_store.h"
 #include "store/digest.h"
@@ -472,6 +479,118 @@ TEST_CASE("two connections to one file both record their runs", "[store]") {
   CHECK(rb.value().base == std::optional<int64_t>(1));
   CHECK(rb.value().unchanged_count == 1);
   CHECK(a.value().History().value().size() == 2);
+}
+
+}  // namespace
+}  // namespace treaty::store
+
+// ---------------------------------------------------------------- refused before any write
+
+namespace treaty::store {
+namespace {
+
+std::string FileBytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A store with one run of `n` findings, closed (its WAL checkpointed into the file).
+void MakeStore(const std::string& path, size_t n) {
+  auto store = AuditStore::Open(path);
+  REQUIRE(store.ok());
+  std::vector<Finding> fs;
+  for (size_t i = 0; i < n; ++i) fs.push_back(MakeFinding("A/1", {"fact-" + std::to_string(i)}));
+  REQUIRE(store.value().RecordRun(MakeRecord("first"), fs).ok());
+}
+
+TEST_CASE("a store with a negative or unknown schema version is refused unmodified",
+          "[store][store-refuse]") {
+  TempDir dir;
+  const std::string path = (dir.path / "audit.sqlite").string();
+  MakeStore(path, 3);
+  const int version = GENERATE(-1, -7, kSchemaVersion + 1);
+  {
+    auto db = Database::Open(path);
+    REQUIRE(db.ok());
+    REQUIRE(db.value().ExecScript(fmt::format("PRAGMA user_version = {};", version)).ok());
+    REQUIRE(db.value().ExecScript("PRAGMA journal_mode = DELETE;").ok());  // the file alone
+  }
+  const std::string before = FileBytes(path);
+  OpenOptions options;
+  options.check_integrity = true;
+  auto store = AuditStore::Open(path, options);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == base::Status::Code::kInvalidArgument);
+  CHECK(store.status().message().find(fmt::format("schema version {},", version)) !=
+        std::string::npos);
+  CHECK(store.status().message().find("not modified") != std::string::npos);
+  CHECK(FileBytes(path) == before);  // not even switched to WAL
+  CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST_CASE("a damaged store is refused before a run is written to it", "[store][store-refuse]") {
+  TempDir dir;
+  const std::string path = (dir.path / "audit.sqlite").string();
+  MakeStore(path, 2000);
+  {
+    auto db = Database::Open(path);
+    REQUIRE(db.ok());
+    REQUIRE(db.value().ExecScript("PRAGMA journal_mode = DELETE;").ok());
+  }
+  std::string bytes = FileBytes(path);
+  REQUIRE(bytes.size() > 8 * 4096);
+  const size_t page = 4096;  // SQLite's default page size
+  for (size_t i = 5 * page; i < 6 * page; ++i) bytes[i] = static_cast<char>(0xA5);  // a page
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  OpenOptions options;
+  options.check_integrity = true;
+  auto store = AuditStore::Open(path, options);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == base::Status::Code::kInvalidArgument);
+  CHECK(store.status().message().find("is damaged") != std::string::npos);
+  CHECK(FileBytes(path) == bytes);
+  // Without the check (readers: history, show) the store still opens.
+  CHECK(AuditStore::Open(path).ok());
+}
+
+TEST_CASE("a writer waits for another's lock up to its timeout and says so once",
+          "[store][store-lock]") {
+  TempDir dir;
+  const std::string path = (dir.path / "audit.sqlite").string();
+  MakeStore(path, 1);
+  auto holder = Database::Open(path);
+  REQUIRE(holder.ok());
+  REQUIRE(holder.value().ExecScript("BEGIN IMMEDIATE;").ok());
+
+  int waits = 0;
+  OpenOptions options;
+  options.on_wait = [&waits] { ++waits; };
+  SECTION("the lock is not released in time: the run fails, naming --lock-timeout") {
+    options.busy_timeout_ms = 600;
+    auto store = AuditStore::Open(path, options);
+    REQUIRE(store.ok());
+    auto recorded = store.value().RecordRun(MakeRecord("late"), {MakeFinding("A/1", {"a"})});
+    REQUIRE_FALSE(recorded.ok());
+    CHECK(recorded.status().message().find("--lock-timeout") != std::string::npos);
+    CHECK(waits == 1);
+  }
+  SECTION("the lock is released while it waits: the run lands") {
+    options.busy_timeout_ms = 20000;
+    auto store = AuditStore::Open(path, options);
+    REQUIRE(store.ok());
+    auto release = base::StartTask([&holder] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(800));
+      return holder.value().ExecScript("COMMIT;").ok();
+    });
+    auto recorded = store.value().RecordRun(MakeRecord("waited"), {MakeFinding("A/1", {"a"})});
+    CHECK(release.Join());
+    REQUIRE(recorded.ok());
+    CHECK(waits == 1);
+    CHECK(store.value().History().value().size() == 2);
+  }
 }
 
 }  // namespace
