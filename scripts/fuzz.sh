@@ -8,6 +8,7 @@
 #   FUZZ_TARGETS="fuzz_portfolio" ...    only these targets
 #   FUZZ_KEEP_GOING=1 ...                run every target even after a crash (make fuzz-long)
 #   FUZZ_JOBS=2 FUZZ_BUILD_LOCK=/tmp/x   build parallelism, and a lock file to build under
+#   FUZZ_NO_BUILD=1 ...                  run the targets already built
 #
 # Crash inputs are written to build-fuzz/artifacts/TARGET/; reproduce with
 # `build-fuzz/tests/fuzz/TARGET FILE`, then save the file under tests/fuzz/regressions/TARGET/
@@ -16,10 +17,12 @@ set -euo pipefail
 seconds=${1:-60}
 cd "$(dirname "$0")/.."
 build=build-fuzz
-CC=clang CXX=clang++ cmake -S . -B $build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTREATY_FUZZ=ON -DTREATY_BENCH=OFF -DTREATY_WERROR=ON >/dev/null
-${FUZZ_BUILD_LOCK:+flock "$FUZZ_BUILD_LOCK"} cmake --build $build -j "${FUZZ_JOBS:-$(nproc)}" \
-  --target treaty_fuzz_targets
+if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
+  CC=clang CXX=clang++ cmake -S . -B $build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DTREATY_FUZZ=ON -DTREATY_BENCH=OFF -DTREATY_WERROR=ON >/dev/null
+  ${FUZZ_BUILD_LOCK:+flock "$FUZZ_BUILD_LOCK"} cmake --build $build -j "${FUZZ_JOBS:-$(nproc)}" \
+    --target treaty_fuzz_targets
+fi
 
 # Seed directories are staged copies of the repository's inputs, filtered by type: policy text
 # (policies/, the golden cases) for the text targets, fact files (fixtures/, the golden cases)
@@ -67,8 +70,8 @@ for target in $build/tests/fuzz/fuzz_*; do
     -artifact_prefix="$artifacts/" ${flags[@]+"${flags[@]}"} \
     "$corpus" ${seeds[@]+"${seeds[@]}"} 2>"$log" || rc=$?
   crashes=$(($(find "$artifacts" -type f | wc -l) - before))
-  runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1)
-  speed=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | awk '{print $2}' | tail -1)
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{print $2}' | tail -1)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | awk '{print $2}' | tail -1)
   cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
   line=$(printf '%-15s %5ss  runs %-9s exec/s %-6s %-22s crashes %s' "$name" "$seconds" \
     "${runs:-?}" "${speed:-?}" "${cov:-cov: ? ft: ?}" "$crashes")
