@@ -113,39 +113,40 @@ TEST_CASE("jsonl: JSON types are strict", "[facts][jsonl]") {
 [1, 2]
 )"}},
       {"f.jsonl"});
+  // Lines longer than 120 columns are clipped to a window around the caret.
   CHECK(out.Rendered() == R"(error[T0504]: field `id` expects text, found a number `7`
  --> f.jsonl:1:30
   |
-1 | {"kind": "deployment", "id": 7, "provider": 42, "model": "m", "cloud": "Azure", "api": "stateless", "regions": ["us"], "start": 20260301}
+1 | {"kind": "deployment", "id": 7, "provider": 42, "model": "m", "cloud": "Azure", "api": "stateless", "regions": ["us"], "…
   |                              ^ not text
   = help: write it as a string: `"7"`
 
 error[T0504]: field `provider` expects text, found a number `42`
  --> f.jsonl:1:45
   |
-1 | {"kind": "deployment", "id": 7, "provider": 42, "model": "m", "cloud": "Azure", "api": "stateless", "regions": ["us"], "start": 20260301}
-  |                                             ^^ not text
+1 | …nd": "deployment", "id": 7, "provider": 42, "model": "m", "cloud": "Azure", "api": "stateless", "regions": ["us"], "star…
+  |                                          ^^ not text
   = help: write it as a string: `"42"`
 
 error[T0504]: field `start` expects a date, found a number `20260301`
  --> f.jsonl:1:129
   |
-1 | {"kind": "deployment", "id": 7, "provider": 42, "model": "m", "cloud": "Azure", "api": "stateless", "regions": ["us"], "start": 20260301}
-  |                                                                                                                                 ^^^^^^^^ not a date
+1 | …ent", "id": 7, "provider": 42, "model": "m", "cloud": "Azure", "api": "stateless", "regions": ["us"], "start": 20260301}
+  |                                                                                                                 ^^^^^^^^ not a date
   = help: write a date as `YYYY-MM-DD`, like `2026-03-01`
 
 error[T0504]: field `signed` expects a bool, found text `true`
  --> f.jsonl:2:94
   |
-2 | {"kind": "deal", "id": "x", "type": "t", "partners": [], "announce": "2026-01-01", "signed": "true", "budgets": {"a": "3"}}
-  |                                                                                              ^^^^^^ not a bool
+2 | …ind": "deal", "id": "x", "type": "t", "partners": [], "announce": "2026-01-01", "signed": "true", "budgets": {"a": "3"}}
+  |                                                                                            ^^^^^^ not a bool
   = help: write `true` without quotes
 
 error[T0504]: field `budgets` expects a map of numbers, found text `3`
  --> f.jsonl:2:119
   |
-2 | {"kind": "deal", "id": "x", "type": "t", "partners": [], "announce": "2026-01-01", "signed": "true", "budgets": {"a": "3"}}
-  |                                                                                                                       ^^^ not a number
+2 | …ind": "deal", "id": "x", "type": "t", "partners": [], "announce": "2026-01-01", "signed": "true", "budgets": {"a": "3"}}
+  |                                                                                                                     ^^^ not a number
   = help: write the number without quotes: `3`
 
 error[T0511]: a fact must be a mapping, found a list
