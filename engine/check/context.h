@@ -16,12 +16,49 @@
 
 namespace treaty::check {
 
-/// A definition being checked: its AST and what cycle detection found.
+/// A definition's body checked once, and what copying it into a use costs.
+struct CheckedBody {
+  ExprPtr body;        // null when the body has an error (reported) or is too large (T0215/T0216)
+  uint32_t size = 0;   // expression nodes, the bodies it inlines included
+  uint32_t depth = 0;  // the longest path from its root to a leaf
+};
+
+/// The limits that keep inlining linear: a definition body (its inlined uses included) has at
+/// most kMaxBodyNodes nodes and kMaxBodyDepth levels (T0215/T0216); a portfolio copies at most
+/// kMaxInlinedNodes nodes into its uses in all (T0215); constants whose meaning depends on the
+/// use are checked at the use, nesting at most kMaxUseNesting deep (T0216).
+inline constexpr uint32_t kMaxBodyNodes = 100'000;
+inline constexpr uint32_t kMaxBodyDepth = 2'000;
+inline constexpr uint64_t kMaxInlinedNodes = 2'000'000;
+inline constexpr uint32_t kMaxUseNesting = 256;
+
+/// A definition being checked: its AST, what cycle detection found, and its checked body.
 struct DefInfo {
   const ast::Define* ast = nullptr;
   uint32_t index = 0;   // into Portfolio::definitions
   bool cyclic = false;  // on a cycle (reported once, T0209); every use is an error value
   std::vector<KindId> param_kinds;  // kNoId for a parameter of an unknown kind
+  struct Ref {
+    uint32_t def = 0;  // into Context::defs
+    base::Span at;     // where the body names it
+  };
+  std::vector<Ref> refs;  // the definitions its body names
+  /// Checked once, callees first (CheckDefinitions). A predicate's body, with parameter i as
+  /// variable i, serves every use. A constant's body is checked with no expected type; it
+  /// serves the uses it fits (`fits_any_use`: no diagnostic, a type that is not an error).
+  bool checked = false;
+  bool fits_any_use = false;
+  CheckedBody once;
+  /// A constant checked at a use whose expected type the body above does not fit, memoised
+  /// by (expected type, quiet, lenient) so that each is checked once.
+  struct AtUse {
+    Type expected;
+    bool quiet = false;
+    bool lenient = false;
+    bool muted = false;
+    CheckedBody checked;
+  };
+  std::vector<AtUse> at_use;
 };
 
 struct Context {
@@ -42,7 +79,20 @@ struct Context {
   std::unordered_map<std::string, std::vector<value::Member>> members_by_name;
   std::vector<const ast::Clause*> clause_ast;  // parallel to out.clauses
 
-  void Report(base::Diagnostic d) { diags.Add(std::move(d)); }
+  /// While > 0, reports are counted in `muted_reports` instead of kept (a trial check).
+  int muted = 0;
+  size_t muted_reports = 0;
+  /// Nodes copied into uses of definitions so far (bounded by kMaxInlinedNodes).
+  uint64_t inlined_nodes = 0;
+  bool reported_inlining_budget = false;
+
+  void Report(base::Diagnostic d) {
+    if (muted > 0) {
+      ++muted_reports;
+      return;
+    }
+    diags.Add(std::move(d));
+  }
   /// The source text under a span ("" when unknown).
   std::string_view Text(const base::Span& span) const {
     if (!span.valid() || span.file >= sources.size()) return {};

@@ -1,9 +1,9 @@
-// Pass: definitions. Registers every `define`, checks predicate parameters, and finds cycles
-// (T0209) before any body is inlined. Bodies are checked at each use (expr_checker.cc); the
-// bodies of definitions no rule uses are checked at the end, leniently, so that their errors
-// still show.
+// Pass: definitions. Registers every `define`, checks predicate parameters, finds cycles
+// (T0209), then checks each body once, callees first, so that no check recurses through
+// definitions and a chain of any length costs its length (limits: context.h). Constants whose
+// members only a use can resolve are also checked at that use (expr_checker.cc); the bodies of
+// constants no rule uses are checked at the end, leniently, so that their errors still show.
 #include <algorithm>
-#include <functional>
 
 #include <fmt/format.h>
 
@@ -18,14 +18,9 @@ namespace {
 using base::DiagCode;
 using base::MakeDiagnostic;
 
-struct Edge {
-  uint32_t to;
-  base::Span at;  // the reference
-};
-
 // The definitions `e` refers to (names not shadowed by the definition's parameters).
 void CollectRefs(const Context& ctx, const ast::Expr& e, const ast::Define& self,
-                 std::vector<Edge>& out) {
+                 std::vector<DefInfo::Ref>& out) {
   auto shadowed = [&](const std::string& name) {
     return self.params && std::any_of(self.params->begin(), self.params->end(),
                                       [&](const ast::Param& p) { return p.name.text == name; });
@@ -33,7 +28,7 @@ void CollectRefs(const Context& ctx, const ast::Expr& e, const ast::Define& self
   auto ref = [&](const std::string& name, const base::Span& span) {
     if (shadowed(name)) return;
     auto it = ctx.def_by_name.find(name);
-    if (it != ctx.def_by_name.end()) out.push_back(Edge{it->second, span});
+    if (it != ctx.def_by_name.end()) out.push_back(DefInfo::Ref{it->second, span});
   };
   auto walk = [&](const ast::ExprPtr& p) {
     if (p) CollectRefs(ctx, *p, self, out);
@@ -73,8 +68,7 @@ void CollectRefs(const Context& ctx, const ast::Expr& e, const ast::Define& self
       e.node);
 }
 
-void ReportCycle(Context& ctx, const std::vector<uint32_t>& stack, size_t start,
-                 const std::vector<std::vector<Edge>>& graph) {
+void ReportCycle(Context& ctx, const std::vector<uint32_t>& stack, size_t start) {
   std::vector<uint32_t> cycle(stack.begin() + static_cast<std::ptrdiff_t>(start), stack.end());
   if (std::all_of(cycle.begin(), cycle.end(), [&](uint32_t d) { return ctx.defs[d].cyclic; })) {
     return;
@@ -93,8 +87,8 @@ void ReportCycle(Context& ctx, const std::vector<uint32_t>& stack, size_t start,
               "break the cycle");
   for (size_t i = 0; i < cycle.size(); ++i) {
     uint32_t from = cycle[i], to = cycle[(i + 1) % cycle.size()];
-    for (const auto& e : graph[from]) {
-      if (e.to == to) {
+    for (const auto& e : ctx.defs[from].refs) {
+      if (e.def == to) {
         diag.notes.push_back(
             {e.at, fmt::format("`{}` uses `{}` here", ctx.defs[from].ast->name.text,
                                ctx.defs[to].ast->name.text)});
@@ -104,6 +98,72 @@ void ReportCycle(Context& ctx, const std::vector<uint32_t>& stack, size_t start,
   }
   ctx.Report(std::move(diag));
   for (uint32_t d : cycle) ctx.defs[d].cyclic = true;
+}
+
+/// Depth-first over the definitions without recursion: reports each cycle once (T0209) and
+/// returns the definitions callees first.
+std::vector<uint32_t> FindCyclesInOrder(Context& ctx) {
+  enum Color : uint8_t { kWhite, kGrey, kBlack };
+  const size_t n = ctx.defs.size();
+  std::vector<Color> color(n, kWhite);
+  std::vector<uint32_t> stack;  // the path being walked
+  std::vector<size_t> next;     // per path entry: the next ref to follow
+  std::vector<uint32_t> order;
+  for (uint32_t root = 0; root < n; ++root) {
+    if (color[root] != kWhite) continue;
+    color[root] = kGrey;
+    stack.push_back(root);
+    next.push_back(0);
+    while (!stack.empty()) {
+      const uint32_t d = stack.back();
+      const auto& refs = ctx.defs[d].refs;
+      if (next.back() == refs.size()) {
+        color[d] = kBlack;
+        order.push_back(d);
+        stack.pop_back();
+        next.pop_back();
+        continue;
+      }
+      const uint32_t to = refs[next.back()++].def;
+      if (color[to] == kGrey) {
+        size_t start =
+            static_cast<size_t>(std::find(stack.begin(), stack.end(), to) - stack.begin());
+        ReportCycle(ctx, stack, start);
+      } else if (color[to] == kWhite) {
+        color[to] = kGrey;
+        stack.push_back(to);
+        next.push_back(0);
+      }
+    }
+  }
+  return order;
+}
+
+/// Checks a definition's body once (its callees are checked already). A predicate's errors are
+/// reported here; a constant is tried silently and kept only when it fits any use.
+void CheckBodyOnce(Context& ctx, DefInfo& def) {
+  if (def.cyclic || !def.ast->body) return;
+  const bool constant = !def.ast->params;
+  RuleScope scope;
+  if (constant) ++ctx.muted;
+  const size_t muted_before = ctx.muted_reports;
+  ExprPtr body =
+      ExprChecker(ctx, scope, /*lenient=*/false, /*mark_used=*/false).CheckDefinitionBody(def);
+  if (constant) --ctx.muted;
+  def.checked = true;
+  if (body->type.is_error() || (constant && ctx.muted_reports != muted_before)) return;
+  CheckedBody measured = Measure(std::move(body));
+  if (measured.depth > kMaxBodyDepth) {
+    if (constant) return;  // checked at each use (ExprChecker::Inline), which reports it
+    auto d = MakeDiagnostic(DiagCode::T0216, def.ast->name.span, def.ast->name.text, kMaxBodyDepth)
+                 .WithLabel(fmt::format("its body is {} levels deep", measured.depth))
+                 .WithHelp(kTooDeepHelp);
+    NoteWhereItGrows(ctx, def, Growth::kDepth, d);
+    ctx.Report(std::move(d));
+    return;
+  }
+  def.once = std::move(measured);
+  def.fits_any_use = true;
 }
 
 }  // namespace
@@ -142,38 +202,16 @@ void CheckDefinitions(Context& ctx) {
     ctx.def_by_name.emplace(d->name.text, static_cast<uint32_t>(ctx.defs.size()));
     ctx.defs.push_back(std::move(info));
   }
-  // Cycle detection: depth-first, reporting each cycle once.
-  const size_t n = ctx.defs.size();
-  std::vector<std::vector<Edge>> graph(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (ctx.defs[i].ast->body) CollectRefs(ctx, *ctx.defs[i].ast->body, *ctx.defs[i].ast, graph[i]);
+  for (DefInfo& def : ctx.defs) {
+    if (def.ast->body) CollectRefs(ctx, *def.ast->body, *def.ast, def.refs);
   }
-  enum Color : uint8_t { kWhite, kGrey, kBlack };
-  std::vector<Color> color(n, kWhite);
-  std::vector<uint32_t> stack;
-  std::function<void(uint32_t)> visit = [&](uint32_t d) {
-    color[d] = kGrey;
-    stack.push_back(d);
-    for (const auto& e : graph[d]) {
-      if (color[e.to] == kGrey) {
-        size_t start =
-            static_cast<size_t>(std::find(stack.begin(), stack.end(), e.to) - stack.begin());
-        ReportCycle(ctx, stack, start, graph);
-      } else if (color[e.to] == kWhite) {
-        visit(e.to);
-      }
-    }
-    stack.pop_back();
-    color[d] = kBlack;
-  };
-  for (uint32_t i = 0; i < n; ++i) {
-    if (color[i] == kWhite) visit(i);
-  }
+  for (uint32_t d : FindCyclesInOrder(ctx)) CheckBodyOnce(ctx, ctx.defs[d]);
 }
 
 void CheckUnusedDefinitions(Context& ctx) {
   for (const DefInfo& def : ctx.defs) {
     if (def.cyclic || ctx.out.definitions[def.index].used || !def.ast->body) continue;
+    if (def.ast->params || def.fits_any_use) continue;  // checked once, errors reported
     RuleScope scope;
     ExprChecker(ctx, scope, /*lenient=*/true).CheckDefinitionBody(def);
   }

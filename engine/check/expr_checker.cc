@@ -186,7 +186,7 @@ ExprPtr ExprChecker::CheckDefinitionBody(const DefInfo& def) {
       scope_.vars.push_back(Variable{p.name.text, def.param_kinds[i], p.name.span});
     }
   }
-  frames_.push_back(Frame{&def, std::move(param_vars), def.ast->name.span, Type{}});
+  frames_.push_back(Frame{&def, std::move(param_vars), def.ast->name.span, Type{}, true});
   ExprPtr body = Check(*def.ast->body);
   frames_.pop_back();
   return body;
@@ -271,7 +271,7 @@ ExprPtr ExprChecker::CheckName(const std::string& name, const base::Span& span,
                       .WithNote(def->ast->name.span, "defined here"));
       return Error(span);
     }
-    return Inline(*def, {}, span, expected);
+    return Inline(*def, span, expected);
   }
   if (TaxonomyId tax = ctx_.out.FindTaxonomy(name); tax != kNoId) {
     return Make(Const{value::Value{value::Member{tax, 0}}},
@@ -378,27 +378,133 @@ ExprPtr ExprChecker::ResolveMember(const std::string& name, const base::Span& sp
   auto d = MakeDiagnostic(DiagCode::T0207, span, name, QuoteList(homes))
                .WithLabel("nothing here says which taxonomy is meant")
                .WithHelp(help);
-  if (!frames_.empty()) {
-    d.notes.push_back({frames_.front().use,
-                       fmt::format("`{}` is used here", frames_.front().def->ast->name.text)});
+  if (const Frame* use = OuterUse()) {
+    d.notes.push_back({use->use, fmt::format("`{}` is used here", use->def->ast->name.text)});
   }
   ctx_.Report(std::move(d));
   return Error(span);
 }
 
-ExprPtr ExprChecker::Inline(const DefInfo& def, std::vector<uint32_t> param_vars,
-                            const base::Span& use, const Type* expected) {
+ExprPtr ExprChecker::Inline(const DefInfo& def, const base::Span& use, const Type* expected) {
   if (def.cyclic) return Error(use);
   for (const auto& f : frames_) {
     if (f.def == &def) return Error(use);  // a cycle, reported by CheckDefinitions
   }
-  if (!lenient_) ctx_.out.definitions[def.index].used = true;
-  frames_.push_back(Frame{&def, std::move(param_vars), use, expected ? *expected : Type{}});
+  MarkUsed(def);
+  const Type want = expected ? *expected : Type{};
+  if (def.checked && def.fits_any_use) {
+    const Type& t = def.once.body->type;
+    bool fits = want.is_error() || want.base != BaseType::kMember ||
+                (t.base == BaseType::kMember && t.ref == want.ref);
+    if (fits) return Instantiate(def, def.once, nullptr, use);
+  }
+  const bool quiet = quiet_ > 0;
+  const bool muted = ctx_.muted > 0;
+  for (const auto& at : def.at_use) {
+    if (at.expected == want && at.quiet == quiet && at.lenient == lenient_ && at.muted == muted) {
+      return Instantiate(def, at.checked, nullptr, use);
+    }
+  }
+  if (frames_.size() >= kMaxUseNesting) {
+    std::string chain;
+    for (size_t i = frames_.size() - std::min<size_t>(frames_.size(), 4); i < frames_.size(); ++i) {
+      chain += fmt::format("`{}` -> ", frames_[i].def->ast->name.text);
+    }
+    ctx_.Report(MakeDiagnostic(DiagCode::T0216, use, def.ast->name.text, kMaxUseNesting)
+                    .WithLabel(fmt::format("… {}`{}`", chain, def.ast->name.text))
+                    .WithHelp("a constant whose members only its use can resolve is checked at "
+                              "each use; qualify the members (`taxonomy.member`) so that it is "
+                              "checked once"));
+    return Error(use);
+  }
+  frames_.push_back(Frame{&def, {}, use, want, false});
   ExprPtr body = Check(*def.ast->body, expected);
   frames_.pop_back();
-  if (body->type.is_error()) return Error(use);
-  Type t = body->type;
-  return Make(Inlined{def.ast->name.text, std::move(body)}, t, use);
+  CheckedBody checked;
+  if (!body->type.is_error()) checked = Measure(std::move(body));
+  if (checked.depth > kMaxBodyDepth) {
+    auto d = MakeDiagnostic(DiagCode::T0216, use, def.ast->name.text, kMaxBodyDepth)
+                 .WithLabel(fmt::format("its body is {} levels deep here", checked.depth))
+                 .WithHelp(kTooDeepHelp);
+    NoteWhereItGrows(ctx_, def, Growth::kDepth, d);
+    ctx_.Report(std::move(d));
+    checked = CheckedBody{};
+  }
+  auto& memo = ctx_.defs[def.index].at_use;
+  memo.push_back(DefInfo::AtUse{want, quiet, lenient_, muted, std::move(checked)});
+  return Instantiate(def, memo.back().checked, nullptr, use);
+}
+
+ExprPtr ExprChecker::UsePredicate(const DefInfo& def, const std::vector<uint32_t>& param_vars,
+                                  const base::Span& use) {
+  if (def.cyclic || !def.checked) return Error(use);
+  MarkUsed(def);
+  return Instantiate(def, def.once, &param_vars, use);
+}
+
+std::string ExprChecker::Subject() const {
+  if (!frames_.empty() && frames_.front().at_definition) {
+    return fmt::format("`{}`", frames_.front().def->ast->name.text);
+  }
+  return "this expression";
+}
+
+const ExprChecker::Frame* ExprChecker::OuterUse() const {
+  for (const auto& f : frames_) {
+    if (!f.at_definition) return &f;
+  }
+  return nullptr;
+}
+
+ExprPtr ExprChecker::Instantiate(const DefInfo& def, const CheckedBody& checked,
+                                 const std::vector<uint32_t>* param_vars, const base::Span& use) {
+  if (!checked.body) return Error(use);
+  if (inlined_here_ + checked.size > kMaxBodyNodes) {
+    auto d = MakeDiagnostic(DiagCode::T0215, use, Subject(), kMaxBodyNodes);
+    d.label = fmt::format("this use of `{}` copies {} more", def.ast->name.text, checked.size);
+    d.help =
+        "each use of a definition copies its body, so a definition that uses another twice "
+        "doubles at each level; state the condition once, or split it across rules";
+    NoteWhereItGrows(ctx_, def, Growth::kSize, d);
+    ctx_.Report(std::move(d));
+    return Error(use);
+  }
+  if (ctx_.inlined_nodes + checked.size > kMaxInlinedNodes) {
+    if (!ctx_.reported_inlining_budget) {
+      ctx_.reported_inlining_budget = true;
+      auto d = MakeDiagnostic(DiagCode::T0215, use, Subject(), kMaxInlinedNodes);
+      d.message = fmt::format(
+          "the portfolio's definitions expand to more than {} expression "
+          "nodes",
+          kMaxInlinedNodes);
+      d.label = fmt::format("this use of `{}` goes past the limit", def.ast->name.text);
+      d.help = "each use of a definition copies its body; use large definitions in fewer places";
+      NoteWhereItGrows(ctx_, def, Growth::kSize, d);
+      ctx_.Report(std::move(d));
+    }
+    return Error(use);
+  }
+  inlined_here_ += checked.size;
+  ctx_.inlined_nodes += checked.size;
+  ExprPtr copy = Clone(*checked.body, param_vars);
+  if (auto* inner = std::get_if<Inlined>(&copy->node)) {
+    ExprPtr body = std::move(inner->body);  // `define b(x) = a(x)`: one level, named `b`
+    copy = std::move(body);
+  }
+  Type t = copy->type;
+  return Make(Inlined{def.ast->name.text, std::move(copy)}, t, use);
+}
+
+void ExprChecker::MarkUsed(const DefInfo& def) {
+  if (!mark_used_) return;
+  std::vector<uint32_t> work{def.index};
+  while (!work.empty()) {
+    uint32_t i = work.back();
+    work.pop_back();
+    if (ctx_.out.definitions[i].used) continue;
+    ctx_.out.definitions[i].used = true;
+    for (const auto& r : ctx_.defs[i].refs) work.push_back(r.def);
+  }
 }
 
 // ---------------------------------------------------------------- fields, maps, calls
@@ -544,7 +650,7 @@ ExprPtr ExprChecker::CheckCall(const ast::Call& call, const base::Span& span) {
     param_vars.push_back(var->var);
   }
   if (!ok) return Error(span);
-  return Inline(*def, std::move(param_vars), span, nullptr);
+  return UsePredicate(*def, param_vars, span);
 }
 
 ExprPtr ExprChecker::CheckBuiltin(Builtin fn, const ast::Call& call, const base::Span& span) {
@@ -986,11 +1092,11 @@ ExprPtr ExprChecker::CheckPresence(const ast::Presence& p, const base::Span& spa
 
 // ---------------------------------------------------------------- free functions
 
-ExprPtr Clone(const Expr& e) {
+ExprPtr Clone(const Expr& e, const std::vector<uint32_t>* vars) {
   auto out = std::make_unique<Expr>();
   out->type = e.type;
   out->span = e.span;
-  auto clone = [](const ExprPtr& p) { return p ? Clone(*p) : ExprPtr(); };
+  auto clone = [vars](const ExprPtr& p) { return p ? Clone(*p, vars) : ExprPtr(); };
   auto clone_all = [&](const std::vector<ExprPtr>& v) {
     std::vector<ExprPtr> r;
     for (const auto& x : v) r.push_back(clone(x));
@@ -999,9 +1105,12 @@ ExprPtr Clone(const Expr& e) {
   std::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, Const> || std::is_same_v<T, Today> ||
-                      std::is_same_v<T, FieldRef> || std::is_same_v<T, VarRef>) {
+        if constexpr (std::is_same_v<T, Const> || std::is_same_v<T, Today>) {
           out->node = n;
+        } else if constexpr (std::is_same_v<T, FieldRef>) {
+          out->node = FieldRef{vars && n.var < vars->size() ? (*vars)[n.var] : n.var, n.slot};
+        } else if constexpr (std::is_same_v<T, VarRef>) {
+          out->node = VarRef{vars && n.var < vars->size() ? (*vars)[n.var] : n.var};
         } else if constexpr (std::is_same_v<T, MapLookup>) {
           out->node = MapLookup{clone(n.map), clone(n.key)};
         } else if constexpr (std::is_same_v<T, ListExpr>) {
@@ -1023,6 +1132,77 @@ ExprPtr Clone(const Expr& e) {
         }
       },
       e.node);
+  return out;
+}
+
+void NoteWhereItGrows(const Context& ctx, const DefInfo& def, Growth by, base::Diagnostic& d) {
+  auto measure = [by](const DefInfo& c) {
+    return by == Growth::kSize ? c.once.size : c.once.depth;
+  };
+  const DefInfo* at = &def;
+  for (int step = 0; step < 6 && at != nullptr; ++step) {
+    const DefInfo* next = nullptr;
+    base::Span where;
+    for (const auto& r : at->refs) {
+      const DefInfo& c = ctx.defs[r.def];
+      if (c.checked && c.once.body && (!next || measure(c) > measure(*next))) {
+        next = &c;
+        where = r.at;
+      }
+    }
+    if (next == nullptr) break;
+    d.notes.push_back(
+        {where, fmt::format("`{}` uses `{}` ({} {}) here", at->ast->name.text, next->ast->name.text,
+                            measure(*next), by == Growth::kSize ? "nodes" : "levels")});
+    at = next;
+  }
+}
+
+namespace {
+
+void MeasureInto(const Expr& e, uint32_t level, CheckedBody& out) {
+  ++out.size;
+  out.depth = std::max(out.depth, level);
+  auto walk = [&](const ExprPtr& p) {
+    if (p) MeasureInto(*p, level + 1, out);
+  };
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, MapLookup>) {
+          walk(n.map);
+          walk(n.key);
+        } else if constexpr (std::is_same_v<T, ListExpr>) {
+          for (const auto& x : n.items) walk(x);
+        } else if constexpr (std::is_same_v<T, Unary>) {
+          walk(n.operand);
+        } else if constexpr (std::is_same_v<T, Binary>) {
+          walk(n.lhs);
+          walk(n.rhs);
+        } else if constexpr (std::is_same_v<T, Membership>) {
+          walk(n.element);
+          walk(n.set);
+        } else if constexpr (std::is_same_v<T, Quantified>) {
+          walk(n.list);
+          walk(n.set);
+        } else if constexpr (std::is_same_v<T, Presence>) {
+          walk(n.operand);
+        } else if constexpr (std::is_same_v<T, BuiltinCall>) {
+          for (const auto& x : n.args) walk(x);
+        } else if constexpr (std::is_same_v<T, Inlined>) {
+          walk(n.body);
+        }
+      },
+      e.node);
+}
+
+}  // namespace
+
+CheckedBody Measure(ExprPtr body) {
+  CheckedBody out;
+  if (!body) return out;
+  MeasureInto(*body, 1, out);
+  out.body = std::move(body);
   return out;
 }
 

@@ -29,9 +29,10 @@ struct RuleScope {
 class ExprChecker {
  public:
   /// `lenient`: checking the body of a definition no rule uses; names whose taxonomy only a use
-  /// could decide are not errors, and nothing is marked used.
-  ExprChecker(Context& ctx, RuleScope& scope, bool lenient = false)
-      : ctx_(ctx), scope_(scope), lenient_(lenient) {}
+  /// could decide are not errors, and nothing is marked used. `mark_used` false: checking a
+  /// definition's body once, before any rule (a use from a rule marks it and what it uses).
+  ExprChecker(Context& ctx, RuleScope& scope, bool lenient = false, bool mark_used = true)
+      : ctx_(ctx), scope_(scope), lenient_(lenient), mark_used_(mark_used && !lenient) {}
 
   /// Checks `e`; `expected` (may be null) steers the resolution of bare member names.
   ExprPtr Check(const ast::Expr& e, const Type* expected = nullptr);
@@ -40,7 +41,8 @@ class ExprChecker {
   ExprPtr CheckQuietly(const ast::Expr& e, const Type* expected = nullptr);
   /// Checks a condition: reports T0303 unless it is a bool. `what` names it ("a `when` clause").
   ExprPtr CheckBool(const ast::Expr& e, std::string_view what);
-  /// Checks the body of a definition with no caller (lenient), for CheckUnusedDefinitions.
+  /// Checks the body of a definition at the definition, with parameter i as variable i (the
+  /// scope must be empty): once for each definition, and for CheckUnusedDefinitions.
   ExprPtr CheckDefinitionBody(const DefInfo& def);
 
  private:
@@ -49,6 +51,7 @@ class ExprChecker {
     std::vector<uint32_t> param_vars;  // parameter i -> caller variable
     base::Span use;                    // where the definition is used
     Type expected;                     // the expected type at the use (kError: none)
+    bool at_definition = false;        // checked where it is defined, not at a use
   };
 
   ExprPtr Error(const base::Span& span) const;
@@ -76,8 +79,21 @@ class ExprChecker {
   bool CheckInOperands(const ast::Expr& left, const ast::Expr& set, bool quantified,
                        ExprPtr& left_out, ExprPtr& set_out);
 
-  ExprPtr Inline(const DefInfo& def, std::vector<uint32_t> param_vars, const base::Span& use,
-                 const Type* expected);
+  /// A use of a constant (checked at the use when its body checked once does not fit).
+  ExprPtr Inline(const DefInfo& def, const base::Span& use, const Type* expected);
+  /// A use of a predicate: its body checked once, its parameters renamed to `param_vars`.
+  ExprPtr UsePredicate(const DefInfo& def, const std::vector<uint32_t>& param_vars,
+                       const base::Span& use);
+  /// A copy of a checked body at a use, within the inlining limits (T0215/T0216), wrapped in
+  /// an Inlined node named for `def` (a body that is itself one use is not wrapped twice).
+  ExprPtr Instantiate(const DefInfo& def, const CheckedBody& checked,
+                      const std::vector<uint32_t>* param_vars, const base::Span& use);
+  /// Marks `def` and every definition it uses as used by a rule.
+  void MarkUsed(const DefInfo& def);
+  /// "`d`" for the definition being checked at its definition, else "this expression".
+  std::string Subject() const;
+  /// The first frame that is a use (not a definition checked where it is defined), or null.
+  const Frame* OuterUse() const;
   ExprPtr ResolveMember(const std::string& name, const base::Span& span, const Type* expected);
   /// A variable (rule variable or predicate parameter) named `name`, or kNoId; kErrorVar after
   /// reporting that it cannot be bound (a second kind in a `require`).
@@ -96,12 +112,24 @@ class ExprChecker {
   Context& ctx_;
   RuleScope& scope_;
   bool lenient_;
+  bool mark_used_;
   std::vector<Frame> frames_;
-  int quiet_ = 0;  // > 0 inside CheckQuietly
+  uint64_t inlined_here_ = 0;  // nodes copied into the expressions this checker built
+  int quiet_ = 0;              // > 0 inside CheckQuietly
 };
 
-/// A deep copy of a checked expression.
-ExprPtr Clone(const Expr& e);
+/// A deep copy of a checked expression; with `vars`, variable i becomes (*vars)[i].
+ExprPtr Clone(const Expr& e, const std::vector<uint32_t>* vars = nullptr);
+/// The size (nodes) and depth of a checked expression.
+CheckedBody Measure(ExprPtr body);
+/// Which limit a definition went past: its size or its depth.
+enum class Growth { kSize, kDepth };
+/// Notes on `d` the path down the definitions `def` uses, the largest (or deepest) first at
+/// each step, for up to six steps: where a size or a depth comes from.
+void NoteWhereItGrows(const Context& ctx, const DefInfo& def, Growth by, base::Diagnostic& d);
+inline constexpr const char* kTooDeepHelp =
+    "each use of a definition puts its body in place of the use; state the condition with "
+    "fewer nested definitions";
 /// The constant value of a checked expression (a Const, or an Inlined constant), or nullopt.
 std::optional<value::Value> ConstantValue(const Expr& e);
 
