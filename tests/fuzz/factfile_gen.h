@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "choices.h"
+#include "report/json_writer.h"
 
 namespace treaty::fuzzing {
 
@@ -203,6 +204,9 @@ class FactFileGen {
 
   // ------------------------------------------------------------ YAML
 
+  /// A YAML double-quoted scalar, escaped only partly on purpose (other control characters stay
+  /// raw, NUL becomes YAML's `\0`), so that hostile bytes reach the loader; the engine writes no
+  /// YAML to share this with.
   static std::string YamlQuoted(const std::string& s) {
     std::string out = "\"";
     for (unsigned char ch : s) {
@@ -332,26 +336,18 @@ class FactFileGen {
 
   // ------------------------------------------------------------ JSON
 
+  /// `s` escaped by the engine's JSON writer, now and then with a hostile escape appended inside
+  /// the quotes.
   std::string JsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char ch : s) {
-      if (ch == '"' || ch == '\\') {
-        out += '\\';
-        out += static_cast<char>(ch);
-      } else if (ch < 0x20) {
-        static const char* hex = "0123456789abcdef";
-        out += "\\u00";
-        out += hex[ch >> 4];
-        out += hex[ch & 15];
-      } else {
-        out += static_cast<char>(ch);
-      }
-    }
+    std::string out;
+    report::AppendJsonString(out, s);
     if (c_.Chance(1, 16)) {
+      out.pop_back();  // the closing quote
       out += c_.Pick({"\\ud800", "\\udc00\\ud800", "\\ud83d\\ude00", "\\u0000", "\\uDFFF",
                       "\\u00e9", "\\x41", "\\u12", "\\/"});
+      out += '"';
     }
-    return out + "\"";
+    return out;
   }
 
   std::string JsonScalar(char t) {

@@ -14,10 +14,13 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "base/escape.h"
 #include "choices.h"
+#include "report/json_writer.h"
 
 namespace treaty::fuzzing {
 
@@ -81,55 +84,14 @@ struct Generated {
 
 // ---------------------------------------------------------------- escaping
 
-inline std::string Quote(const std::string& s) {  // Treaty and JSON share these escapes
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+// The engine's own escapes: policy text as `treaty fmt` writes a string literal
+// (base::QuoteString); fact files as the JSON writer writes a string (report::AppendJsonString),
+// which is also a YAML double-quoted scalar.
 
-/// Treaty's own escape for a control character is `\u{…}`, not JSON's `\u00XX`.
-inline std::string QuoteTreaty(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"') {
-      out += "\\\"";
-    } else if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20) {
-      out += "\\u{" + std::to_string(c) + "}";  // decimal digits are hex digits too
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
+inline std::string JsonQuote(std::string_view s) {
+  std::string out;
+  report::AppendJsonString(out, s);
+  return out;
 }
 
 // ---------------------------------------------------------------- the generator
@@ -313,7 +275,7 @@ class PortfolioGen {
     std::string out;
     for (auto& kind : kinds_) {
       out += "kind " + kind.name;
-      if (c_.Coin()) out += " " + QuoteTreaty("the " + kind.name + " kind");
+      if (c_.Coin()) out += " " + base::QuoteString("the " + kind.name + " kind");
       out += " {\n";
       std::vector<std::string> dates;
       for (const auto& f : kind.fields) {
@@ -449,7 +411,8 @@ class PortfolioGen {
     std::vector<std::string> out;
     Ty m = t;
     m.shape = Shape::kMap;
-    for (const auto& f : FieldsOf(env, m)) out.push_back(f + "[" + Quote(MapKey()) + "]");
+    for (const auto& f : FieldsOf(env, m))
+      out.push_back(f + "[" + base::QuoteString(MapKey()) + "]");
     return out;
   }
 
@@ -463,7 +426,7 @@ class PortfolioGen {
   std::string Literal(const Ty& t) {
     switch (t.base) {
       case Base::kText:
-        return QuoteTreaty(c_.Pick(texts_));
+        return base::QuoteString(c_.Pick(texts_));
       case Base::kNumber:
         return c_.Pick(numbers_);
       case Base::kBool:
@@ -631,7 +594,7 @@ class PortfolioGen {
         for (const auto& v : env) {
           for (const auto& f : kinds_[v.kind].fields) {
             if (f.ty.shape == Shape::kMap) {
-              targets.push_back(v.name + "." + f.name + "[" + Quote(MapKey()) + "]");
+              targets.push_back(v.name + "." + f.name + "[" + base::QuoteString(MapKey()) + "]");
             } else if (f.optional || c_.Chance(1, 4)) {
               targets.push_back(v.name + "." + f.name);
             }
@@ -715,7 +678,7 @@ class PortfolioGen {
     const std::string ref = v.name + "." + f.name;
     std::string test;
     if (f.ty.shape == Shape::kMap) {
-      const std::string lookup = ref + "[" + Quote(MapKey()) + "]";
+      const std::string lookup = ref + "[" + base::QuoteString(MapKey()) + "]";
       test = c_.Coin() ? lookup + (c_.Coin() ? " is present" : " is absent")
                        : lookup + " == " + Operand(f.ty.Scalar(), {v}, depth);
     } else if (f.ty.shape == Shape::kList) {
@@ -960,33 +923,33 @@ class PortfolioGen {
       out += "{" + Expr(t, env, 2) + "}";
     }
     if (c_.Chance(1, 256)) out += "{";  // an unclosed interpolation (T0111)
-    return QuoteTreaty(out);
+    return base::QuoteString(out);
   }
 
   std::string ClauseText(const AgreementPlan& ag, const ClausePlan& cl) {
-    std::string out = "  clause " + (cl.id[0] == 'c' ? cl.id : Quote(cl.id));
-    if (c_.Coin()) out += " " + QuoteTreaty("Clause " + cl.id);
+    std::string out = "  clause " + (cl.id[0] == 'c' ? cl.id : base::QuoteString(cl.id));
+    if (c_.Coin()) out += " " + base::QuoteString("Clause " + cl.id);
     out += " {\n";
     std::vector<std::string> items;
     if (c_.Coin()) {
       items.push_back(c_.Coin() ? "text \"\"\"The party shall not,\n        save for \"x\".\"\"\""
-                                : "text " + QuoteTreaty(c_.Pick(texts_)));
+                                : "text " + base::QuoteString(c_.Pick(texts_)));
     }
     if (c_.Chance(1, 3))
       items.push_back(std::string("severity ") + c_.Pick({"error", "warning", "info"}));
     if (c_.Chance(1, 3)) items.push_back("effective " + Window());
     if (c_.Chance(1, 4)) {
       const std::string r = OtherClause(cl.ref);
-      if (!r.empty()) items.push_back("replaces " + Quote(r));
+      if (!r.empty()) items.push_back("replaces " + base::QuoteString(r));
     }
     bool overrides = false;
     if (c_.Chance(1, 4)) {
       const std::string first = OtherClause(cl.ref);
       if (!first.empty()) {
         overrides = true;
-        std::string o = "overrides " + Quote(first);
+        std::string o = "overrides " + base::QuoteString(first);
         const std::string second = OtherClause(cl.ref);
-        if (!second.empty() && c_.Chance(1, 3)) o += ", " + Quote(second);
+        if (!second.empty() && c_.Chance(1, 3)) o += ", " + base::QuoteString(second);
         items.push_back(o);
       }
     }
@@ -1021,9 +984,9 @@ class PortfolioGen {
   std::string AgreementText(size_t a) {
     const AgreementPlan& ag = agreements_[a];
     std::string out = "agreement " + ag.name;
-    if (c_.Coin()) out += " " + QuoteTreaty(ag.name + " – agreement");
+    if (c_.Coin()) out += " " + base::QuoteString(ag.name + " – agreement");
     out += " {\n";
-    if (c_.Chance(3, 4)) out += "  parties OpenAI, " + Quote(c_.Pick(texts_)) + "\n";
+    if (c_.Chance(3, 4)) out += "  parties OpenAI, " + base::QuoteString(c_.Pick(texts_)) + "\n";
     if (!c_.Chance(1, 128)) out += "  effective " + Window() + "\n";
     if (a > 0 && c_.Chance(1, 3))
       out += "  amends " + agreements_[c_.Below(static_cast<uint32_t>(a))].name + "\n";
@@ -1034,8 +997,8 @@ class PortfolioGen {
   // ------------------------------------------------------------ waivers and tests
 
   std::string FactIdRef() {
-    if (facts_.empty() || c_.Chance(1, 8)) return Quote("nobody");
-    return Quote(c_.Pick(facts_).id);
+    if (facts_.empty() || c_.Chance(1, 8)) return base::QuoteString("nobody");
+    return base::QuoteString(c_.Pick(facts_).id);
   }
 
   std::string WaiversText() {
@@ -1043,12 +1006,12 @@ class PortfolioGen {
     const uint32_t n = c_.Below(4);
     for (uint32_t i = 0; i < n; ++i) {
       out += "waiver \"W-" + std::to_string(i) + "\" {\n";
-      out += "  clause " + Quote(c_.Pick(all_clauses_)) + "\n";
+      out += "  clause " + base::QuoteString(c_.Pick(all_clauses_)) + "\n";
       out += "  facts " + FactIdRef();
       if (c_.Chance(1, 4)) out += ", " + FactIdRef();
       out += "\n";
       if (c_.Chance(3, 4)) out += "  until " + c_.Pick(dates_) + "\n";
-      if (c_.Coin()) out += "  approved_by " + QuoteTreaty(c_.Pick(texts_)) + "\n";
+      if (c_.Coin()) out += "  approved_by " + base::QuoteString(c_.Pick(texts_)) + "\n";
       if (c_.Coin()) out += "  reason \"\"\"a reason\"\"\"\n";
       out += "}\n\n";
     }
@@ -1058,7 +1021,7 @@ class PortfolioGen {
   std::string GivenValue(const Val& v) {
     switch (v.t) {
       case Val::T::kText:
-        return QuoteTreaty(v.s);
+        return base::QuoteString(v.s);
       case Val::T::kList: {
         std::string out = "[";
         for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + GivenValue(v.items[i]);
@@ -1067,7 +1030,8 @@ class PortfolioGen {
       case Val::T::kMap: {
         std::string out = "{";
         for (size_t i = 0; i < v.items.size(); ++i) {
-          out += (i ? ", " : " ") + Quote(v.items[i].key) + ": " + GivenValue(v.items[i]);
+          out +=
+              (i ? ", " : " ") + base::QuoteString(v.items[i].key) + ": " + GivenValue(v.items[i]);
         }
         return out + " }";
       }
@@ -1087,16 +1051,16 @@ class PortfolioGen {
       for (uint32_t g = 0; g < ng && !facts_.empty(); ++g) {
         const FactModel& f = c_.Pick(facts_);
         ids.push_back(f.id);
-        out += "  given " + kinds_[f.kind].name + " { id: " + Quote(f.id);
+        out += "  given " + kinds_[f.kind].name + " { id: " + base::QuoteString(f.id);
         for (const auto& [name, v] : f.fields) out += ", " + name + ": " + GivenValue(v);
         out += " }\n";
       }
       if (c_.Chance(1, 6) && !facts_.empty()) out += "  given file \"f/facts_0.yaml\"\n";
       const uint32_t ne = 1 + c_.Below(3);
       for (uint32_t e = 0; e < ne; ++e) {
-        const std::string clause = Quote(c_.Pick(all_clauses_));
+        const std::string clause = base::QuoteString(c_.Pick(all_clauses_));
         std::string on;
-        if (!ids.empty() && c_.Coin()) on = " on " + Quote(c_.Pick(ids));
+        if (!ids.empty() && c_.Coin()) on = " on " + base::QuoteString(c_.Pick(ids));
         switch (c_.Below(6)) {
           case 0:
             out += "  expect violation " + clause + on + "\n";
@@ -1128,7 +1092,7 @@ class PortfolioGen {
   static std::string YamlScalar(const Val& v) {
     switch (v.t) {
       case Val::T::kText:
-        return Quote(v.s);  // a YAML double-quoted scalar
+        return JsonQuote(v.s);  // a YAML double-quoted scalar
       case Val::T::kList: {
         std::string out = "[";
         for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + YamlScalar(v.items[i]);
@@ -1137,7 +1101,7 @@ class PortfolioGen {
       case Val::T::kMap: {
         std::string out = "{";
         for (size_t i = 0; i < v.items.size(); ++i) {
-          out += (i ? ", " : "") + Quote(v.items[i].key) + ": " + YamlScalar(v.items[i]);
+          out += (i ? ", " : "") + JsonQuote(v.items[i].key) + ": " + YamlScalar(v.items[i]);
         }
         return out + "}";
       }
@@ -1159,12 +1123,12 @@ class PortfolioGen {
       case Val::T::kMap: {
         std::string out = "{";
         for (size_t i = 0; i < v.items.size(); ++i) {
-          out += (i ? "," : "") + Quote(v.items[i].key) + ":" + JsonValue(v.items[i]);
+          out += (i ? "," : "") + JsonQuote(v.items[i].key) + ":" + JsonValue(v.items[i]);
         }
         return out + "}";
       }
       default:
-        return Quote(v.s);
+        return JsonQuote(v.s);
     }
   }
 
@@ -1173,10 +1137,10 @@ class PortfolioGen {
     const bool as_list = c_.Chance(1, 4);
     for (const FactModel* f : facts) {
       if (as_list) {
-        out += "- kind: " + kinds_[f->kind].name + "\n  id: " + Quote(f->id) + "\n";
+        out += "- kind: " + kinds_[f->kind].name + "\n  id: " + JsonQuote(f->id) + "\n";
         for (const auto& [name, v] : f->fields) out += "  " + name + ": " + YamlScalar(v) + "\n";
       } else {
-        out += "---\nkind: " + kinds_[f->kind].name + "\nid: " + Quote(f->id) + "\n";
+        out += "---\nkind: " + kinds_[f->kind].name + "\nid: " + JsonQuote(f->id) + "\n";
         for (const auto& [name, v] : f->fields) out += name + ": " + YamlScalar(v) + "\n";
       }
     }
@@ -1186,8 +1150,8 @@ class PortfolioGen {
   std::string Jsonl(const std::vector<const FactModel*>& facts) {
     std::string out;
     for (const FactModel* f : facts) {
-      out += "{\"kind\":" + Quote(kinds_[f->kind].name) + ",\"id\":" + Quote(f->id);
-      for (const auto& [name, v] : f->fields) out += "," + Quote(name) + ":" + JsonValue(v);
+      out += "{\"kind\":" + JsonQuote(kinds_[f->kind].name) + ",\"id\":" + JsonQuote(f->id);
+      for (const auto& [name, v] : f->fields) out += "," + JsonQuote(name) + ":" + JsonValue(v);
       out += "}\n";
     }
     return out;
