@@ -4,21 +4,7 @@
 # pre-commit hook passes), and a second `init` over it refuses, exits 2 and changes nothing.
 # Usage: init_test.sh TREATY
 set -euo pipefail
-treaty=$(realpath "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1
-fail() { echo "FAIL: $*"; exit 1; }
-
-# expect CODE COMMAND...: run it in the project, show its output on failure.
-expect() {
-  local want=$1; shift
-  local code=0
-  "$@" >"$tmp/out" 2>"$tmp/err" || code=$?
-  if [ "$code" -ne "$want" ]; then
-    cat "$tmp/out" "$tmp/err"; fail "$* exited $code, expected $want"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../support/e2e_prologue.sh"
 
 expect 0 "$treaty" init "$tmp/proj"
 for f in treaty.yaml policies/vocabulary.treaty policies/example.treaty \

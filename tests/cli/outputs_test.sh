@@ -6,21 +6,8 @@
 # no temporary file beside it; `treaty init` never writes through a symbolic link.
 # Usage: outputs_test.sh TREATY
 set -euo pipefail
-treaty=$(realpath "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../support/e2e_prologue.sh"
 
-# expect CODE COMMAND...: run it, show its output on failure; stdout in $tmp/out, stderr in $tmp/err.
-expect() {
-  local want=$1; shift
-  local code=0
-  "$@" >"$tmp/out" 2>"$tmp/err" || code=$?
-  if [ "$code" -ne "$want" ]; then
-    cat "$tmp/out" "$tmp/err"; fail "$* exited $code, expected $want"
-  fi
-}
 # says TEXT: stderr of the last command holds TEXT.
 says() { grep -qF -- "$1" "$tmp/err" || { cat "$tmp/err"; fail "stderr does not say: $1"; }; }
 digest() { find . -type f -not -name '*.sqlite-*' -exec sha256sum {} + | sort; }

@@ -5,16 +5,12 @@
 # documented exit code (2: unreadable input), never hang or crash; the readable rest is checked.
 # Usage: hostile_files_test.sh TREATY SOURCE_DIR
 set -euo pipefail
-treaty=$(realpath "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/../support/e2e_prologue.sh"
 src=$(realpath "$2")
-tmp=$(mktemp -d)
 chmod 755 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1
-fail() { echo "FAIL: $*"; exit 1; }
 
-# expect CODE TEXT COMMAND...: run it (at most 20 s) in $tmp/proj; the exit code must be CODE
-# and the output must contain TEXT.
+# expect CODE TEXT COMMAND... (in place of the prologue's): run it (at most 20 s) in $tmp/proj;
+# the exit code must be CODE and the output must contain TEXT.
 expect() {
   local want=$1 text=$2; shift 2
   local code=0
