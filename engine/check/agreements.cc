@@ -1,8 +1,11 @@
 // Pass: agreements and clauses. First every clause is registered (so references may point
 // forward and across files), then windows, `amends`, `replaces`, `overrides`, rules and
-// messages are checked, and last the windows of replaced clauses are cut.
+// messages are checked, then `replaces` cycles are reported (T0415), and last the windows of
+// replaced clauses are cut.
 #include <algorithm>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -81,6 +84,58 @@ void CheckMessage(Context& ctx, const ast::Message& msg, const std::vector<Varia
     }
     out.message.push_back(MessagePart{"", std::move(x)});
   }
+}
+
+/// Reports one `replaces` cycle (T0415), starting at its clause declared first, with a note at
+/// each `replaces` on it.
+void ReportReplacesCycle(Context& ctx, std::vector<ClauseIndex> cycle) {
+  const Portfolio& p = ctx.out;
+  std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+  std::string path;
+  for (ClauseIndex c : cycle) path += fmt::format("`{}` -> ", p.clauses[c].qualified);
+  path += fmt::format("`{}`", p.clauses[cycle[0]].qualified);
+  auto diag =
+      MakeDiagnostic(DiagCode::T0415, p.clauses[cycle[0]].id_span, path)
+          .WithLabel(fmt::format("`{}` replaces itself through {}", p.clauses[cycle[0]].qualified,
+                                 cycle.size() == 2 ? "another clause" : "other clauses"))
+          .WithHelp(
+              "each `replaces` names an older clause; remove the one that points back to a "
+              "newer clause");
+  for (size_t i = 0; i < cycle.size(); ++i) {
+    const ClauseIndex from = cycle[i], to = cycle[(i + 1) % cycle.size()];
+    diag.notes.push_back({ctx.clause_ast[from]->replaces->span,
+                          fmt::format("`{}` replaces `{}` here", p.clauses[from].qualified,
+                                      p.clauses[to].qualified)});
+  }
+  ctx.Report(std::move(diag));
+}
+
+/// Follows every `replaces` chain once, without recursion (each clause replaces at most one
+/// other, so a chain is a path that ends or closes into one cycle): linear in the clauses.
+/// Reports each cycle once (T0415) and returns which clauses are on a cycle.
+std::vector<bool> FindReplacesCycles(Context& ctx) {
+  enum Color : uint8_t { kUnseen, kOnPath, kDone };
+  const std::vector<Clause>& clauses = ctx.out.clauses;
+  std::vector<Color> color(clauses.size(), kUnseen);
+  std::vector<bool> cyclic(clauses.size(), false);
+  std::vector<ClauseIndex> path;
+  for (ClauseIndex root = 0; root < clauses.size(); ++root) {
+    ClauseIndex c = root;
+    while (c != kNoId && color[c] == kUnseen) {
+      color[c] = kOnPath;
+      path.push_back(c);
+      c = clauses[c].replaces;
+    }
+    if (c != kNoId && color[c] == kOnPath) {  // the path closed into a new cycle at `c`
+      auto start = std::find(path.begin(), path.end(), c);
+      std::vector<ClauseIndex> cycle(start, path.end());
+      for (ClauseIndex m : cycle) cyclic[m] = true;
+      ReportReplacesCycle(ctx, std::move(cycle));
+    }
+    for (ClauseIndex m : path) color[m] = kDone;
+    path.clear();
+  }
+  return cyclic;
 }
 
 }  // namespace
@@ -229,10 +284,17 @@ void CheckAgreements(Context& ctx) {
                                "says what this clause allows, as in `permit deployment when …`"));
     }
   }
-  // 4. `replaces` cuts the replaced clause's window where the replacing clause starts.
+  // 4. `replaces` cycles (T0415). A clause on a cycle keeps its window uncut and replaces
+  // nothing in the model, so that no later layer can follow a chain round forever.
+  const std::vector<bool> cyclic = FindReplacesCycles(ctx);
+  for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
+    if (cyclic[ci]) p.clauses[ci].replaces = kNoId;
+  }
+  // 5. `replaces` cuts the replaced clause's window where the replacing clause starts (not a
+  // clause on a cycle: one that replaces such a clause leaves it as it is).
   for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
     const ClauseIndex old = p.clauses[ci].replaces;
-    if (old == kNoId) continue;
+    if (old == kNoId || cyclic[old]) continue;
     Window& w = p.clauses[old].effective_window;
     const value::Date cut = p.clauses[ci].window.from;
     if (!w.until || cut < *w.until) w.until = cut;
