@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -86,13 +88,20 @@ void CheckMessage(Context& ctx, const ast::Message& msg, const std::vector<Varia
   }
 }
 
+/// A `replaces` cycle longer than this is shown by its first kMaxCycleShown clauses and steps
+/// and a count of the rest, so that the report stays small whatever the input.
+constexpr size_t kMaxCycleShown = 12;
+
 /// Reports one `replaces` cycle (T0415), starting at its clause declared first, with a note at
 /// each `replaces` on it.
 void ReportReplacesCycle(Context& ctx, std::vector<ClauseIndex> cycle) {
   const Portfolio& p = ctx.out;
   std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+  const size_t shown = std::min(cycle.size(), kMaxCycleShown);
+  const size_t hidden = cycle.size() - shown;
   std::string path;
-  for (ClauseIndex c : cycle) path += fmt::format("`{}` -> ", p.clauses[c].qualified);
+  for (size_t i = 0; i < shown; ++i) path += fmt::format("`{}` -> ", p.clauses[cycle[i]].qualified);
+  if (hidden > 0) path += fmt::format("… ({} more) -> ", hidden);
   path += fmt::format("`{}`", p.clauses[cycle[0]].qualified);
   auto diag =
       MakeDiagnostic(DiagCode::T0415, p.clauses[cycle[0]].id_span, path)
@@ -101,11 +110,15 @@ void ReportReplacesCycle(Context& ctx, std::vector<ClauseIndex> cycle) {
           .WithHelp(
               "each `replaces` names an older clause; remove the one that points back to a "
               "newer clause");
-  for (size_t i = 0; i < cycle.size(); ++i) {
+  for (size_t i = 0; i < shown; ++i) {
     const ClauseIndex from = cycle[i], to = cycle[(i + 1) % cycle.size()];
     diag.notes.push_back({ctx.clause_ast[from]->replaces->span,
                           fmt::format("`{}` replaces `{}` here", p.clauses[from].qualified,
                                       p.clauses[to].qualified)});
+  }
+  if (hidden > 0) {
+    diag.notes.push_back(
+        {base::Span{}, fmt::format("and {} more `replaces` on the cycle, not shown", hidden)});
   }
   ctx.Report(std::move(diag));
 }
@@ -138,13 +151,13 @@ std::vector<bool> FindReplacesCycles(Context& ctx) {
   return cyclic;
 }
 
-}  // namespace
+/// Clauses by qualified name ("A/C"), for lookups in constant time.
+using ClauseByName = std::unordered_map<std::string_view, ClauseIndex>;
 
-ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
+/// ResolveClauseRef, looking the clause up in `by_name` when given (else a linear search).
+ClauseIndex Resolve(Context& ctx, const ast::ClauseRef& ref, const ClauseByName* by_name) {
   const std::string& text = ref.text;
   const size_t slash = text.find('/');
-  std::vector<std::string_view> all;
-  for (const auto& c : ctx.out.clauses) all.push_back(c.qualified);
   if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) {
     std::string help = "write the agreement id, a slash and the clause id, as in `MSFT_2025/2.1`";
     std::vector<std::string> matches;
@@ -157,10 +170,16 @@ ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
                    .WithHelp(help));
     return kNoId;
   }
-  ClauseIndex idx = ctx.out.FindClause(text);
-  if (idx != kNoId) return idx;
+  if (by_name) {
+    auto it = by_name->find(text);
+    if (it != by_name->end()) return it->second;
+  } else if (ClauseIndex idx = ctx.out.FindClause(text); idx != kNoId) {
+    return idx;
+  }
   const std::string agreement = text.substr(0, slash);
   if (ctx.symbols.IsBroken(agreement)) return kNoId;
+  std::vector<std::string_view> all;
+  for (const auto& c : ctx.out.clauses) all.push_back(c.qualified);
   std::string help = base::DidYouMean(text, all);
   if (help.empty()) {
     AgreementIndex a = ctx.out.FindAgreement(agreement);
@@ -178,6 +197,12 @@ ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
   return kNoId;
 }
 
+}  // namespace
+
+ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
+  return Resolve(ctx, ref, nullptr);
+}
+
 void CheckAgreements(Context& ctx) {
   Portfolio& p = ctx.out;
   // 1. Agreements, clauses and windows.
@@ -189,14 +214,15 @@ void CheckAgreements(Context& ctx) {
     for (const auto& party : a->parties) ag.parties.push_back(party.text);
     ag.window = a->effective ? CheckWindow(ctx, *a->effective) : Window{kDawn, std::nullopt};
     ag.span = a->span;
+    std::unordered_map<std::string_view, ClauseIndex> by_id;  // views of the AST's ids
     for (const auto& c : a->clauses) {
-      auto dup = std::find_if(ag.clauses.begin(), ag.clauses.end(),
-                              [&](ClauseIndex i) { return p.clauses[i].id == c.id.text; });
-      if (dup != ag.clauses.end()) {
+      const auto [dup, added] =
+          by_id.emplace(c.id.text, static_cast<ClauseIndex>(p.clauses.size()));
+      if (!added) {
         ctx.Report(MakeDiagnostic(DiagCode::T0401, c.id.span, ag.id + "/" + c.id.text)
                        .WithLabel("declared again here")
                        .WithHelp("give each clause of an agreement its own id")
-                       .WithNote(p.clauses[*dup].id_span, "first declared here"));
+                       .WithNote(p.clauses[dup->second].id_span, "first declared here"));
         continue;
       }
       Clause cl;
@@ -241,7 +267,13 @@ void CheckAgreements(Context& ctx) {
     }
     p.agreements[ai].amends = other;
   }
-  // 3. Clause references, rules and messages.
+  // 3. Clause references, rules and messages. (No clause is added from here on, so the
+  // views of their names stay valid.)
+  ClauseByName by_name;
+  by_name.reserve(p.clauses.size());
+  for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
+    by_name.emplace(p.clauses[ci].qualified, ci);
+  }
   for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
     const ast::Clause& c = *ctx.clause_ast[ci];
     if (c.replaces) {
@@ -250,7 +282,7 @@ void CheckAgreements(Context& ctx) {
                        .WithLabel("the clause itself")
                        .WithHelp("name the earlier clause this one replaces"));
       } else {
-        p.clauses[ci].replaces = ResolveClauseRef(ctx, *c.replaces);
+        p.clauses[ci].replaces = Resolve(ctx, *c.replaces, &by_name);
       }
     }
     for (const auto& ref : c.overrides) {
@@ -260,7 +292,7 @@ void CheckAgreements(Context& ctx) {
                        .WithHelp("name the clause whose findings this clause's `permit` defeats"));
         continue;
       }
-      ClauseIndex target = ResolveClauseRef(ctx, ref);
+      ClauseIndex target = Resolve(ctx, ref, &by_name);
       if (target != kNoId) p.clauses[ci].overrides.push_back(target);
     }
     std::vector<Variable> first_vars;
