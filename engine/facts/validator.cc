@@ -504,7 +504,10 @@ struct Validator::Impl {
           WrongType(f.name, f.type, entry, node, "", true);
           return {};
         }
-        value::Map map;
+        // Each entry with the node it came from: a repeated key is reported at its second
+        // occurrence, found by the stable sort (not by a scan of the map per repeat, which was
+        // quadratic in the map's size).
+        std::vector<std::pair<value::Map::value_type, uint32_t>> entries;
         for (uint32_t c = node.first; c != kNoNode; c = rec->nodes[c].next) {
           const RawNode& item = rec->nodes[c];
           if (!IsText(item.key_type)) {
@@ -517,37 +520,30 @@ struct Validator::Impl {
             WrongType(f.name, f.type, item, inner, "");
             continue;
           }
-          map.emplace_back(std::string(item.key), Scalar(f.name, f.type, item));
+          entries.push_back({{std::string(item.key), Scalar(f.name, f.type, item)}, c});
         }
-        std::stable_sort(map.begin(), map.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (size_t i = 1; i < map.size(); ++i) {
-          if (map[i].first == map[i - 1].first) {
-            Error(MakeDiagnostic(DiagCode::T0513, DuplicateKeySpan(node, map[i].first),
-                                 Shorten(map[i].first), fmt::format("field `{}`", f.name))
-                      .WithLabel("given again here"));
+        std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+          return a.first.first < b.first.first;
+        });
+        value::Map map;
+        map.reserve(entries.size());
+        size_t run = 0;  // the first entry with the current key
+        for (size_t i = 0; i < entries.size(); ++i) {
+          const std::string& key = entries[i].first.first;
+          if (map.empty() || key != map.back().first) {
+            run = i;
+            map.push_back(std::move(entries[i].first));
+            continue;
           }
+          // Each repeat is reported at the key's second occurrence, as before.
+          Error(MakeDiagnostic(DiagCode::T0513, KeySpan(rec->nodes[entries[run + 1].second]),
+                               Shorten(key), fmt::format("field `{}`", f.name))
+                    .WithLabel("given again here"));
         }
-        map.erase(std::unique(map.begin(), map.end(),
-                              [](const auto& a, const auto& b) { return a.first == b.first; }),
-                  map.end());
         return value::Value{std::move(map)};
       }
     }
     return {};
-  }
-
-  /// The key span of the second entry with `key` in map `node`.
-  Span DuplicateKeySpan(const RawNode& node, std::string_view key) const {
-    bool first = true;
-    for (uint32_t c = node.first; c != kNoNode; c = rec->nodes[c].next) {
-      const RawNode& item = rec->nodes[c];
-      if (IsText(item.key_type) && item.key == key) {
-        if (!first) return KeySpan(item);
-        first = false;
-      }
-    }
-    return SpanOf(node.begin, node.end);
   }
 
   // ------------------------------------------------------------ ids

@@ -139,33 +139,36 @@ class Builder final : public YAML::EventHandler {
 
   uint32_t Offset(const YAML::Mark& mark) const { return OffsetOf(file_, mark); }
 
-  /// The end of a scalar written at `begin`: its closing quote, or its text on that line.
+  /// The end of a scalar written at `begin`: its closing quote, or its text on that line. Scans
+  /// from `begin` only as far as the scalar itself, never to the end of the line for each
+  /// scalar (quadratic for a flow list of 100,000 items on one line).
   uint32_t ScalarEnd(uint32_t begin, std::string_view value) const {
     const uint32_t size = static_cast<uint32_t>(text_.size());
     if (begin >= size) return begin;
-    uint32_t line_end = begin;
-    while (line_end < size && text_[line_end] != '\n' && text_[line_end] != '\r') ++line_end;
+    auto line_break = [&](uint32_t i) { return text_[i] == '\n' || text_[i] == '\r'; };
     const char open = text_[begin];
     if (open == '"' || open == '\'') {
-      for (uint32_t i = begin + 1; i < line_end; ++i) {
+      uint32_t i = begin + 1;
+      for (; i < size && !line_break(i); ++i) {
         if (open == '"' && text_[i] == '\\') {
-          ++i;
+          if (i + 1 < size && !line_break(i + 1)) ++i;
         } else if (text_[i] == open) {
-          if (open == '\'' && i + 1 < line_end && text_[i + 1] == '\'') {
+          if (open == '\'' && i + 1 < size && text_[i + 1] == '\'') {
             ++i;
           } else {
             return i + 1;
           }
         }
       }
-      return line_end;
+      return i;  // the scalar goes on past its line: the span ends with the line
     }
     if (open == '|' || open == '>') return begin + 1;
     if (text_.substr(begin, value.size()) == value) {
       return begin + static_cast<uint32_t>(value.size());
     }
-    // A plain scalar over several lines, or an alias: to the end of its first line.
-    uint32_t end = line_end;
+    // A plain scalar folded over lines: the rest of its first line, trailing blanks trimmed.
+    uint32_t end = begin;
+    while (end < size && !line_break(end)) ++end;
     while (end > begin && (text_[end - 1] == ' ' || text_[end - 1] == '\t')) --end;
     return std::max(end, begin + 1);
   }
