@@ -44,6 +44,13 @@ using plan::RuleKind;
 
 uint64_t Pack(uint32_t hi, uint32_t lo) { return (static_cast<uint64_t>(hi) << 32) | lo; }
 
+// An explanation line repeats the rule's source text and constants in every finding, so each
+// piece of it is bounded (docs/reliability.md): a condition's source text and each value shown
+// are cut at kExplainedBytes (then `…`), and at most kExplainedLeaves fields are listed. With a
+// 100,000-item list in a condition, an explanation line stays short and the findings linear.
+constexpr size_t kExplainedBytes = 240;
+constexpr size_t kExplainedLeaves = 16;
+
 /// A finding before it is materialized: the rule and the bound facts (fact indices).
 struct Raw {
   uint32_t rule = 0;
@@ -784,7 +791,9 @@ class Evaluator {
   const std::string& SourceText(const Rule& r, NodeId id) {
     const uint64_t key = Pack(static_cast<uint32_t>(&r - plan_.rules.data()), id);
     auto it = source_text_.find(key);
-    if (it == source_text_.end()) it = source_text_.emplace(key, RenderSource(r, id)).first;
+    if (it == source_text_.end()) {
+      it = source_text_.emplace(key, plan::ClipText(RenderSource(r, id), kExplainedBytes)).first;
+    }
     return it->second;
   }
 
@@ -824,14 +833,14 @@ class Evaluator {
 
   /// The leaves (fields, map lookups, today) an expression reads, as "name = value" or
   /// "name is absent"; only the absent ones when `absent_only`.
+  /// At most kExplainedLeaves + 1 of them: Detail shows kExplainedLeaves and `…` for more.
   void Leaves(const Rule& r, NodeId id, bool absent_only, std::vector<std::string>& out) {
-    if (id == plan::kNone) return;
+    if (id == plan::kNone || out.size() > kExplainedLeaves) return;
     const plan::Node& n = plan_.nodes[id];
     if (IsLeaf(n)) {
       const std::string& name = LeafName(r, id);
       Val v = ev_.Eval(id);
-      std::string line =
-          v.t == VT::kAbsent ? name + " is absent" : name + " = " + RenderVal(ev_, v);
+      std::string line = v.t == VT::kAbsent ? name + " is absent" : name + " = " + Shown(v);
       if ((!absent_only || v.t == VT::kAbsent) &&
           std::find(out.begin(), out.end(), line) == out.end()) {
         out.push_back(std::move(line));
@@ -847,19 +856,32 @@ class Evaluator {
     if (n.op != Op::kInlined) Leaves(r, n.b, absent_only, out);
   }
 
-  std::string SetDetail(const Rule& r, const plan::Node& n) {
+  /// A value in an explanation, cut at kExplainedBytes.
+  std::string Shown(const Val& v) { return RenderValClipped(ev_, v, kExplainedBytes); }
+
+  /// The set of an `in` as shown in an explanation; a constant set is rendered once per node.
+  std::string SetDetail(NodeId id) {
+    const plan::Node& n = plan_.nodes[id];
+    const value::Value* constant = nullptr;
     switch (n.set) {
       case plan::SetKind::kDynamic:
-        return RenderVal(ev_, ev_.Eval(n.b));
+        return Shown(ev_.Eval(n.b));
       case plan::SetKind::kMember:
-        return plan::RenderValue(plan_, plan_.constants[n.aux]);
+        constant = &plan_.constants[n.aux];
+        break;
       case plan::SetKind::kMemberSet:
-        return plan::RenderValue(plan_, plan_.member_sets[n.aux].source);
+        constant = &plan_.member_sets[n.aux].source;
+        break;
       case plan::SetKind::kTextSet:
-        return plan::RenderValue(plan_, plan_.text_sets[n.aux].source);
+        constant = &plan_.text_sets[n.aux].source;
+        break;
     }
-    (void)r;
-    return "?";
+    if (!constant) return "?";
+    auto it = set_text_.find(id);
+    if (it == set_text_.end()) {
+      it = set_text_.emplace(id, plan::RenderValueClipped(plan_, *constant, kExplainedBytes)).first;
+    }
+    return it->second;
   }
 
   std::string Detail(const Rule& r, NodeId id, Tri result) {
@@ -867,7 +889,10 @@ class Evaluator {
     std::vector<std::string> leaves;
     auto joined = [&] {
       std::string s;
-      for (const auto& l : leaves) s += (s.empty() ? "" : ", ") + l;
+      for (size_t i = 0; i < leaves.size() && i < kExplainedLeaves; ++i) {
+        s += (s.empty() ? "" : ", ") + leaves[i];
+      }
+      if (leaves.size() > kExplainedLeaves) s += ", …";
       return s;
     };
     switch (n.op) {
@@ -884,9 +909,8 @@ class Evaluator {
           if (!leaves.empty()) return joined();
         }
         static constexpr std::string_view kOps[] = {" == ", " != ", " < ", " <= ", " > ", " >= "};
-        std::string out = RenderVal(ev_, l);
-        out.append(kOps[static_cast<int>(n.op) - static_cast<int>(Op::kEq)])
-            .append(RenderVal(ev_, rv));
+        std::string out = Shown(l);
+        out.append(kOps[static_cast<int>(n.op) - static_cast<int>(Op::kEq)]).append(Shown(rv));
         return out;
       }
       case Op::kIn: {
@@ -895,9 +919,9 @@ class Evaluator {
           Leaves(r, id, true, leaves);
           if (!leaves.empty()) return joined();
         }
-        std::string elem = IsLeaf(plan_.nodes[n.a]) ? LeafName(r, n.a) + " = " + RenderVal(ev_, e)
-                                                    : RenderVal(ev_, e);
-        return fmt::format("{}, expected {}{}", elem, n.flag ? "not in " : "", SetDetail(r, n));
+        std::string elem =
+            IsLeaf(plan_.nodes[n.a]) ? LeafName(r, n.a) + " = " + Shown(e) : Shown(e);
+        return fmt::format("{}, expected {}{}", elem, n.flag ? "not in " : "", SetDetail(id));
       }
       case Op::kPresent: {
         Leaves(r, n.a, false, leaves);
@@ -958,6 +982,25 @@ class Evaluator {
     }
     return fmt::format("{} {} {} ({})", who, raw.facts.size() > 1 ? "breach" : "breaches",
                        c.qualified, c.title);
+  }
+
+  /// The waivers of `clause` whose first (smallest) fact id is `first`, in plan order; indexed
+  /// on first use, so that judging a finding does not scan every waiver (O(findings × waivers)).
+  const std::vector<uint32_t>& WaiverCandidates(uint32_t clause, const std::string& first) {
+    auto key = [](uint32_t c, std::string_view id) {
+      std::string k = fmt::format("{}:", c);
+      k.append(id);
+      return k;
+    };
+    if (!waivers_indexed_) {
+      waivers_indexed_ = true;
+      for (uint32_t wi = 0; wi < plan_.waivers.size(); ++wi) {
+        const plan::Waiver& w = plan_.waivers[wi];
+        waivers_by_key_[key(w.clause, w.facts.empty() ? "" : w.facts[0])].push_back(wi);
+      }
+    }
+    auto it = waivers_by_key_.find(key(clause, first));
+    return it == waivers_by_key_.end() ? no_waivers_ : it->second;
   }
 
   findings::Finding Materialize(Raw& raw) {
@@ -1031,8 +1074,9 @@ class Evaluator {
     } else if (f.status == findings::Status::kOpen) {
       std::vector<std::string> ids = f.facts;
       std::sort(ids.begin(), ids.end());
-      for (const auto& w : plan_.waivers) {
-        if (w.clause == r.clause && w.facts == ids && (!w.until || *w.until >= options_.as_of)) {
+      for (uint32_t wi : WaiverCandidates(r.clause, ids.empty() ? std::string() : ids[0])) {
+        const plan::Waiver& w = plan_.waivers[wi];
+        if (w.facts == ids && (!w.until || *w.until >= options_.as_of)) {
           f.status = findings::Status::kWaived;
           f.waived_by = w.id;
           break;
@@ -1076,8 +1120,12 @@ class Evaluator {
   std::unordered_map<uint32_t, std::vector<uint32_t>> matches_;
   std::unordered_map<uint64_t, std::string> source_text_;  // (rule, node) -> SourceText
   std::unordered_map<uint64_t, std::string> leaf_name_;    // (rule, node) -> LeafName
-  std::vector<uint32_t> clause_rank_;                      // clause -> rank of its name
-  std::vector<uint32_t> conflicts_;                        // scratch of Materialize
+  std::unordered_map<NodeId, std::string> set_text_;       // node -> SetDetail of a constant
+  std::unordered_map<std::string, std::vector<uint32_t>> waivers_by_key_;  // WaiverCandidates
+  bool waivers_indexed_ = false;
+  const std::vector<uint32_t> no_waivers_;
+  std::vector<uint32_t> clause_rank_;  // clause -> rank of its name
+  std::vector<uint32_t> conflicts_;    // scratch of Materialize
   std::vector<std::vector<uint32_t>> by_kind_;
   std::vector<uint32_t> multi_permits_;
   uint32_t trace_fact_ = plan::kNone;                      // the fact TraceFact follows

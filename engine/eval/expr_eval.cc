@@ -534,4 +534,28 @@ std::string RenderVal(ExprEval& ev, const Val& v) {
   return "?";
 }
 
+std::string RenderValClipped(ExprEval& ev, const Val& v, size_t max_bytes) {
+  switch (v.t) {
+    case VT::kText:
+      return plan::ClipText(v.text, max_bytes);
+    case VT::kList:
+    case VT::kMap:
+      return plan::RenderValueClipped(ev.plan(), *v.ref, max_bytes);
+    case VT::kListNode: {
+      std::string out = "[";
+      for (size_t i = 0; i < ev.ListSize(v); ++i) {
+        if (i > 0 && !plan::AppendClipped(out, ", ", max_bytes)) return out;
+        if (!plan::AppendClipped(out, RenderValClipped(ev, ev.ListAt(v, i), max_bytes),
+                                 max_bytes)) {
+          return out;
+        }
+      }
+      plan::AppendClipped(out, "]", max_bytes);
+      return out;
+    }
+    default:
+      return plan::ClipText(RenderVal(ev, v), max_bytes);
+  }
+}
+
 }  // namespace treaty::eval

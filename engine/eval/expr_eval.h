@@ -110,5 +110,8 @@ class ExprEval {
 
 /// A value as users read it (members by name, dates ISO, numbers without trailing zeros).
 std::string RenderVal(ExprEval& ev, const Val& v);
+/// RenderVal within `max_bytes` (then `…`), in O(max_bytes) whatever the value's size, as
+/// plan::RenderValueClipped: for explanations, which repeat a value in every finding.
+std::string RenderValClipped(ExprEval& ev, const Val& v, size_t max_bytes);
 
 }  // namespace treaty::eval

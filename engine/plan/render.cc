@@ -58,6 +58,63 @@ std::string RenderValue(const Plan& plan, const value::Value& v) {
 
 namespace {
 
+/// The length of the longest prefix of `text` of whole code points within `max_bytes`.
+size_t CodePointPrefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text.size();
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+bool RenderClippedInto(const Plan& plan, const value::Value& v, size_t max_bytes,
+                       std::string& out) {
+  if (const auto* s = std::get_if<std::string>(&v.v)) return AppendClipped(out, *s, max_bytes);
+  const bool list = v.is<value::List>();
+  if (!list && !v.is<value::Map>()) return AppendClipped(out, RenderValue(plan, v), max_bytes);
+  if (!AppendClipped(out, list ? "[" : "{", max_bytes)) return false;
+  const size_t n = list ? v.as<value::List>().size() : v.as<value::Map>().size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && !AppendClipped(out, ", ", max_bytes)) return false;
+    if (list) {
+      if (!RenderClippedInto(plan, v.as<value::List>()[i], max_bytes, out)) return false;
+    } else {
+      const auto& [key, item] = v.as<value::Map>()[i];
+      if (!AppendClipped(out, key, max_bytes) || !AppendClipped(out, ": ", max_bytes) ||
+          !RenderClippedInto(plan, item, max_bytes, out)) {
+        return false;
+      }
+    }
+  }
+  return AppendClipped(out, list ? "]" : "}", max_bytes);
+}
+
+}  // namespace
+
+bool AppendClipped(std::string& out, std::string_view text, size_t max_bytes) {
+  if (out.size() + text.size() <= max_bytes) {
+    out.append(text);
+    return true;
+  }
+  const size_t room = max_bytes > out.size() ? max_bytes - out.size() : 0;
+  out.append(text.substr(0, CodePointPrefix(text, room)));
+  out += "…";
+  return false;
+}
+
+std::string ClipText(std::string_view text, size_t max_bytes) {
+  std::string out;
+  AppendClipped(out, text, max_bytes);
+  return out;
+}
+
+std::string RenderValueClipped(const Plan& plan, const value::Value& v, size_t max_bytes) {
+  std::string out;
+  RenderClippedInto(plan, v, max_bytes, out);
+  return out;
+}
+
+namespace {
+
 bool IsBinary(Op op) { return op >= Op::kAnd && op <= Op::kDiv; }
 
 // The source operator of a binary node: Op::kAnd .. Op::kDiv run in ast::BinaryOp's order.
