@@ -5,11 +5,16 @@
 
 #include <fmt/format.h>
 
+#include "base/escape.h"
 #include "report/snippet_window.h"
 
 namespace treaty::report {
 
 namespace {
+
+// Messages, labels and notes echo user data (ids, names, values): shown as they may safely be
+// seen on a terminal.
+std::string V(std::string_view s) { return base::VisibleText(s); }
 
 // The source line of `span` with a caret line under it, indented for a gutter of `width`;
 // nothing when the file no longer holds the line (a streamed fact file keeps only the lines
@@ -18,7 +23,7 @@ void AppendSnippet(std::string& out, const base::Span& span, const base::SourceF
                    std::string_view label, size_t width, const char* caret_color,
                    const Palette& p) {
   if (!file.HasLine(span.line)) {
-    if (!label.empty()) out += fmt::format("{:>{}} = {}\n", "", width, label);
+    if (!label.empty()) out += fmt::format("{:>{}} = {}\n", "", width, V(label));
     return;
   }
   std::string_view line = file.Line(span.line);
@@ -31,12 +36,12 @@ void AppendSnippet(std::string& out, const base::Span& span, const base::SourceF
   out += fmt::format("{}{:>{}} |{} {}\n", p.accent, span.line, width, p.reset, shown.text);
   out += fmt::format("{}{:>{}} |{} {}{}{}", p.accent, "", width, p.reset, shown.pad, caret_color,
                      std::string(shown.carets, '^'));
-  if (!label.empty()) out += fmt::format(" {}", label);
+  if (!label.empty()) out += fmt::format(" {}", V(label));
   out += fmt::format("{}\n", p.reset);
 }
 
 std::string Location(const base::Span& span, const base::SourceSet& sources) {
-  return fmt::format("{}:{}:{}", sources.PathOf(span), span.line, span.col);
+  return fmt::format("{}:{}:{}", V(sources.PathOf(span)), span.line, span.col);
 }
 
 }  // namespace
@@ -46,7 +51,7 @@ std::string RenderDiagnostic(const base::Diagnostic& d, const base::SourceSet& s
   const Palette p = MakePalette(style);
   const char* color = SeverityColor(p, d.severity);
   std::string out = fmt::format("{}{}[{}]{}{}: {}{}\n", color, base::SeverityName(d.severity),
-                                d.code_name(), p.reset, p.bold, d.message, p.reset);
+                                d.code_name(), p.reset, p.bold, V(d.message), p.reset);
   size_t width = 1;
   if (d.span.valid()) width = std::max(width, fmt::formatted_size("{}", d.span.line));
   for (const auto& n : d.notes) {
@@ -58,21 +63,21 @@ std::string RenderDiagnostic(const base::Diagnostic& d, const base::SourceSet& s
         fmt::format("{:>{}}{}-->{} {}\n", "", width, p.accent, p.reset, Location(d.span, sources));
     AppendSnippet(out, d.span, sources.Get(d.span.file), d.label, width, color, p);
   } else if (!d.label.empty()) {
-    out += fmt::format("{:>{}} = {}\n", "", width, d.label);
+    out += fmt::format("{:>{}} = {}\n", "", width, V(d.label));
   }
   for (const auto& n : d.notes) {
     if (!n.span.valid() || n.span.file >= sources.size()) {
       out += fmt::format("{:>{}} {}={} {}note:{} {}\n", "", width, p.accent, p.reset, p.bold,
-                         p.reset, n.message);
+                         p.reset, V(n.message));
     }
   }
   if (!d.help.empty()) {
     out += fmt::format("{:>{}} {}={} {}help:{} {}\n", "", width, p.accent, p.reset, p.bold, p.reset,
-                       d.help);
+                       V(d.help));
   }
   for (const auto& n : d.notes) {
     if (n.span.valid() && n.span.file < sources.size()) {
-      out += fmt::format("{}note{}: {}\n", p.bold, p.reset, n.message);
+      out += fmt::format("{}note{}: {}\n", p.bold, p.reset, V(n.message));
       out += fmt::format("{:>{}}{}-->{} {}\n", "", width, p.accent, p.reset,
                          Location(n.span, sources));
       AppendSnippet(out, n.span, sources.Get(n.span.file), "", width, p.accent, p);
@@ -99,7 +104,7 @@ std::string RenderDiagnostics(const std::vector<base::Diagnostic>& diags,
       const size_t more = per_file[d.span.file] - n;
       const std::string where = d.span.file == base::kNoFile
                                     ? std::string(" without a file")
-                                    : fmt::format(" in {}", sources.PathOf(d.span));
+                                    : fmt::format(" in {}", V(sources.PathOf(d.span)));
       out += fmt::format("and {} more diagnostic{}{}\n\n", more, more == 1 ? "" : "s", where);
     }
   }

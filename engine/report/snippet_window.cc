@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/escape.h"
+
 namespace treaty::report {
 
 namespace {
@@ -52,15 +54,23 @@ SnippetWindow ClipLine(std::string_view line, size_t begin, size_t end) {
     w.text = "…";
     w.pad = " ";
   }
-  w.text.append(line.substr(start, stop - start));
-  if (cut_right) w.text += "…";
-  for (size_t i = start; i < begin; ++i) {
-    if (!Continuation(line[i])) w.pad += line[i] == '\t' ? '\t' : ' ';
-  }
+  // Each code point as it may safely be seen (base::VisibleText: ESC as `\x1b`, …), tabs kept;
+  // the pad and the carets count the columns each takes.
   size_t carets = 0;
-  for (size_t i = begin; i < std::min(end, stop); ++i) {
-    if (!Continuation(line[i])) ++carets;
+  for (size_t i = start; i < stop;) {
+    const size_t next = Next(line, i);
+    const std::string_view cp = line.substr(i, next - i);
+    const std::string seen = cp == "\t" ? std::string(cp) : base::VisibleText(cp);
+    const size_t columns = seen == cp ? 1 : seen.size();
+    w.text += seen;
+    if (i < begin) {
+      w.pad.append(columns, cp == "\t" ? '\t' : ' ');
+    } else if (i < end) {
+      carets += columns;
+    }
+    i = next;
   }
+  if (cut_right) w.text += "…";
   w.carets = std::max<size_t>(1, carets);
   return w;
 }

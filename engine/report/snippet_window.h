@@ -3,7 +3,9 @@
 /// code points long, else a window of kSnippetWidth code points around the span's start (about
 /// kSnippetBefore of them before it), with "…" at each cut end, so a diagnostic on a 1 MB line
 /// still prints one short line. Cuts fall on code point boundaries (UTF-8 safe); the pad puts
-/// the carets under the right character. Pure; O(kSnippetWidth) whatever the line's length.
+/// the carets under the right character. Control characters are shown escaped (base::VisibleText)
+/// and the pad and carets count the columns of the escapes. Pure; O(kSnippetWidth) whatever the
+/// line's length.
 
 #include <cstddef>
 #include <string>

@@ -93,6 +93,34 @@ base::Diagnostic At(const base::SourceFile& f, uint32_t begin, uint32_t end) {
       .WithLabel("unknown field");
 }
 
+TEST_CASE("ClipLine: control characters are shown escaped, the carets under the escape",
+          "[diagnostic-limits]") {
+  // "id: a<ESC>[8mb" with the span on `b`: ESC takes the four columns of `\x1b`.
+  const SnippetWindow w = ClipLine("id: a\x1b[8mb", 9, 10);
+  CHECK(w.text == "id: a\\x1b[8mb");
+  CHECK(w.pad == std::string(12, ' '));
+  CHECK(w.carets == 1);
+  const SnippetWindow nul = ClipLine(std::string_view("gpt\0-5", 6), 3, 4);
+  CHECK(nul.text == "gpt\\x00-5");
+  CHECK(nul.pad == "   ");
+  CHECK(nul.carets == 4);
+}
+
+TEST_CASE("a diagnostic shows no control character from the input", "[diagnostic-limits]") {
+  base::SourceSet sources;
+  const base::FileId f = sources.Add("f\x07.yaml", "id: \x1b[2Jx\n");
+  base::Diagnostic d = At(sources.Get(f), 4, 9);
+  d.message = "unknown id `\x1b[2Jx`";
+  d.label = "\rhere";
+  d.help = "fix\x1b[8m";
+  const std::string out = RenderDiagnostic(d, sources);
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find('\x07') == std::string::npos);
+  CHECK(out.find('\r') == std::string::npos);
+  CHECK(out.find("unknown id `\\x1b[2Jx`") != std::string::npos);
+  CHECK(out.find("f\\x07.yaml:1:5") != std::string::npos);
+}
+
 TEST_CASE("a diagnostic on a 1 MB line prints a short snippet", "[diagnostic-limits]") {
   base::SourceSet sources;
   std::string text(1 << 20, 'x');
