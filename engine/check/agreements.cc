@@ -151,11 +151,9 @@ std::vector<bool> FindReplacesCycles(Context& ctx) {
   return cyclic;
 }
 
-/// Clauses by qualified name ("A/C"), for lookups in constant time.
-using ClauseByName = std::unordered_map<std::string_view, ClauseIndex>;
+}  // namespace
 
-/// ResolveClauseRef, looking the clause up in `by_name` when given (else a linear search).
-ClauseIndex Resolve(Context& ctx, const ast::ClauseRef& ref, const ClauseByName* by_name) {
+ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
   const std::string& text = ref.text;
   const size_t slash = text.find('/');
   if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) {
@@ -170,12 +168,7 @@ ClauseIndex Resolve(Context& ctx, const ast::ClauseRef& ref, const ClauseByName*
                    .WithHelp(help));
     return kNoId;
   }
-  if (by_name) {
-    auto it = by_name->find(text);
-    if (it != by_name->end()) return it->second;
-  } else if (ClauseIndex idx = ctx.out.FindClause(text); idx != kNoId) {
-    return idx;
-  }
+  if (auto it = ctx.clause_by_name.find(text); it != ctx.clause_by_name.end()) return it->second;
   const std::string agreement = text.substr(0, slash);
   if (ctx.symbols.IsBroken(agreement)) return kNoId;
   std::vector<std::string_view> all;
@@ -195,12 +188,6 @@ ClauseIndex Resolve(Context& ctx, const ast::ClauseRef& ref, const ClauseByName*
   ctx.Report(
       MakeDiagnostic(DiagCode::T0402, ref.span, text).WithLabel("no such clause").WithHelp(help));
   return kNoId;
-}
-
-}  // namespace
-
-ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
-  return Resolve(ctx, ref, nullptr);
 }
 
 void CheckAgreements(Context& ctx) {
@@ -269,10 +256,9 @@ void CheckAgreements(Context& ctx) {
   }
   // 3. Clause references, rules and messages. (No clause is added from here on, so the
   // views of their names stay valid.)
-  ClauseByName by_name;
-  by_name.reserve(p.clauses.size());
+  ctx.clause_by_name.reserve(p.clauses.size());
   for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
-    by_name.emplace(p.clauses[ci].qualified, ci);
+    ctx.clause_by_name.emplace(p.clauses[ci].qualified, ci);
   }
   for (ClauseIndex ci = 0; ci < p.clauses.size(); ++ci) {
     const ast::Clause& c = *ctx.clause_ast[ci];
@@ -282,7 +268,7 @@ void CheckAgreements(Context& ctx) {
                        .WithLabel("the clause itself")
                        .WithHelp("name the earlier clause this one replaces"));
       } else {
-        p.clauses[ci].replaces = Resolve(ctx, *c.replaces, &by_name);
+        p.clauses[ci].replaces = ResolveClauseRef(ctx, *c.replaces);
       }
     }
     for (const auto& ref : c.overrides) {
@@ -292,7 +278,7 @@ void CheckAgreements(Context& ctx) {
                        .WithHelp("name the clause whose findings this clause's `permit` defeats"));
         continue;
       }
-      ClauseIndex target = Resolve(ctx, ref, &by_name);
+      ClauseIndex target = ResolveClauseRef(ctx, ref);
       if (target != kNoId) p.clauses[ci].overrides.push_back(target);
     }
     std::vector<Variable> first_vars;

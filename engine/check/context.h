@@ -78,6 +78,9 @@ struct Context {
   /// Every taxonomy member by bare name (a name may be in several taxonomies), roots excluded.
   std::unordered_map<std::string, std::vector<value::Member>> members_by_name;
   std::vector<const ast::Clause*> clause_ast;  // parallel to out.clauses
+  /// Clauses by qualified name ("A/C"), filled once every clause is registered
+  /// (CheckAgreements step 3); views into out.clauses, which no longer grows by then.
+  std::unordered_map<std::string_view, ClauseIndex> clause_by_name;
 
   /// While > 0, reports are counted in `muted_reports` instead of kept (a trial check).
   int muted = 0;

@@ -1,6 +1,7 @@
 // Pass: waivers and in-language tests. A test's `given` facts are converted to values by the
 // types of their kind's fields, as the fact loader would (LANGUAGE.md §5, §7).
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -223,14 +224,14 @@ GivenFact CheckGivenFact(Context& ctx, const ast::GivenFact& g) {
 
 void CheckWaiversAndTests(Context& ctx) {
   Portfolio& p = ctx.out;
+  // The first declaration of each id (views into the AST, which outlives this pass).
+  std::unordered_map<std::string_view, base::Span> first;
   for (const ast::Waiver* w : ctx.decls.waivers) {
-    auto dup = std::find_if(p.waivers.begin(), p.waivers.end(),
-                            [&](const Waiver& o) { return o.id == w->id.text; });
-    if (dup != p.waivers.end()) {
+    if (auto [dup, fresh] = first.emplace(w->id.text, w->id.span); !fresh) {
       ctx.Report(MakeDiagnostic(DiagCode::T0409, w->id.span, w->id.text)
                      .WithLabel("declared again here")
                      .WithHelp("give each waiver its own id")
-                     .WithNote(dup->span, "first declared here"));
+                     .WithNote(dup->second, "first declared here"));
       continue;
     }
     Waiver out;
@@ -244,14 +245,13 @@ void CheckWaiversAndTests(Context& ctx) {
     out.reason = w->reason.value_or("");
     p.waivers.push_back(std::move(out));
   }
+  first.clear();
   for (const ast::Test* t : ctx.decls.tests) {
-    auto dup = std::find_if(p.tests.begin(), p.tests.end(),
-                            [&](const Test& o) { return o.name == t->name.text; });
-    if (dup != p.tests.end()) {
+    if (auto [dup, fresh] = first.emplace(t->name.text, t->name.span); !fresh) {
       ctx.Report(MakeDiagnostic(DiagCode::T0410, t->name.span, t->name.text)
                      .WithLabel("declared again here")
                      .WithHelp("give each test its own name")
-                     .WithNote(dup->span, "first declared here"));
+                     .WithNote(dup->second, "first declared here"));
       continue;
     }
     Test out;
