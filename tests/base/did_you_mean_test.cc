@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <random>
 #include <string>
 #include <vector>
@@ -75,8 +74,10 @@ TEST_CASE("ClosestName gives up on names longer than kMaxSuggestLength", "[did-y
   CHECK(ClosestName(at_limit + "a", {candidate + "a"}) == std::nullopt);
 }
 
+// No timing here (speed is measured in bench/, and a sanitizer build is 10x slower): the 1 MB
+// comparisons below are 10^12 cells for a full table, so a quadratic distance never finishes
+// and the test's ctest timeout fails it.
 TEST_CASE("hostile names are answered fast and without a quadratic table", "[did-you-mean]") {
-  const auto start = std::chrono::steady_clock::now();
   // treaty explain with a 10,000-character misspelt id against 100,000 ids (was 3.9 GB).
   const std::string long_id(10000, 'x');
   std::vector<std::string> ids;
@@ -89,8 +90,6 @@ TEST_CASE("hostile names are answered fast and without a quadratic table", "[did
   const std::string other = std::string((1 << 20) - 1, 'f') + "g";
   CHECK(EditDistance(mb, other, 3) == 1);
   CHECK(EditDistance(mb, std::string(1 << 20, 'g'), 3) == 4);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  CHECK(elapsed < std::chrono::seconds(2));
 }
 
 }  // namespace
