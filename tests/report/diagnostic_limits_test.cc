@@ -6,7 +6,6 @@
 
 #include <sys/wait.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -153,7 +152,7 @@ TEST_CASE("at most 100 diagnostics per file, then a count; the summary counts al
         std::string::npos);
 }
 
-TEST_CASE("Locate: 12,000 spans on one 1 MB line, no rescans, true columns",
+TEST_CASE("Locate: 1,000,000 spans on one 400 KB line, no rescans, true columns",
           "[diagnostic-limits]") {
   std::string text = "first\n";
   for (int i = 0; i < 200000; ++i) text += i % 7 == 0 ? "é" : "ab";
@@ -165,10 +164,9 @@ TEST_CASE("Locate: 12,000 spans on one 1 MB line, no rescans, true columns",
     return 1 +
            static_cast<uint32_t>(CodePoints(std::string_view(text).substr(start, offset - start)));
   };
-  const auto start = std::chrono::steady_clock::now();
+  // Rescanning the line from its start would count ~10^11 bytes here and hit the test timeout.
   uint64_t sum = 0;
-  for (uint32_t i = 0; i < 12000; ++i) sum += f.Locate(6 + i * 30).col;
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
+  for (uint32_t i = 0; i < 1000000; ++i) sum += f.Locate(6 + (i * 7919u) % 400000u).col;
   CHECK(sum > 0);
   for (uint32_t offset : {6u, 7u, 300u, 600u, 1000u, 4096u, 123457u, 380000u}) {
     while ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
@@ -194,11 +192,8 @@ TEST_CASE("treaty check: one JSONL line with 12,000 unknown fields", "[diagnosti
   const std::string command = "cd '" + dir.string() + "' && '" + TREATY_BINARY +
                               "' check --as-of 2026-06-01 --policies policies facts.jsonl "
                               ">out.txt 2>err.txt";
-  const auto start = std::chrono::steady_clock::now();
   const int status = std::system(command.c_str());
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(WEXITSTATUS(status) == 2);
-  CHECK(elapsed < std::chrono::seconds(20));
   const auto err_size = fs::file_size(dir / "err.txt");
   CHECK(err_size < 100 * 1024);
   std::ifstream err(dir / "err.txt");
