@@ -133,4 +133,12 @@ std::string_view SourceSet::PathOf(const Span& span) const {
   return files_[span.file]->path();
 }
 
+std::string_view SourceSet::Text(const Span& span) const {
+  if (!span.valid() || span.file >= files_.size() || span.begin > span.end) return {};
+  const SourceFile& file = *files_[span.file];
+  const std::string_view text = file.text();
+  if (span.begin < file.base() || span.end - file.base() > text.size()) return {};
+  return text.substr(span.begin - file.base(), span.size());
+}
+
 }  // namespace treaty::base

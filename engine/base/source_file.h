@@ -94,6 +94,9 @@ class SourceSet {
   size_t size() const { return files_.size(); }
   /// The path of a span's file, or "<unknown>".
   std::string_view PathOf(const Span& span) const;
+  /// The source text under a span: "" when the span is unknown or empty, or its bytes are not
+  /// held (outside a streamed file's current window).
+  std::string_view Text(const Span& span) const;
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;

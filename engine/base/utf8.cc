@@ -65,4 +65,22 @@ void AppendUtf8(std::string& out, char32_t cp) {
   }
 }
 
+size_t Utf8SequenceLength(std::string_view text, size_t at) {
+  char32_t cp;
+  return DecodeUtf8At(text, at, cp);
+}
+
+size_t CountCodePoints(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += IsUtf8Continuation(c) ? 0 : 1;
+  return n;
+}
+
+size_t Utf8PrefixWithin(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text.size();
+  size_t cut = max_bytes;
+  while (cut > 0 && IsUtf8Continuation(text[cut])) --cut;
+  return cut;
+}
+
 }  // namespace treaty::base

@@ -46,5 +46,22 @@ TEST_CASE("AppendUtf8 is DecodeUtf8At's inverse", "[utf8]") {
   CHECK(Utf8BomLength("kind") == 0);
 }
 
+TEST_CASE("code-point arithmetic: continuation bytes, lengths, counts and prefixes", "[utf8]") {
+  CHECK_FALSE(IsUtf8Continuation('a'));
+  CHECK_FALSE(IsUtf8Continuation('\xC3'));
+  CHECK(IsUtf8Continuation('\xA9'));
+  CHECK(Utf8SequenceLength("a\xE2\x82\xAC", 1) == 3);
+  CHECK(Utf8SequenceLength("\xE2\x82", 0) == 0);
+  CHECK(CountCodePoints("") == 0);
+  CHECK(CountCodePoints("caf\xC3\xA9 \xE2\x82\xAC\xF0\x9F\x98\x80") == 7);
+  const std::string_view euros = "\xE2\x82\xAC\xE2\x82\xAC";  // two 3-byte code points
+  CHECK(Utf8PrefixWithin(euros, 6) == 6);
+  CHECK(Utf8PrefixWithin(euros, 100) == 6);
+  CHECK(Utf8PrefixWithin(euros, 5) == 3);
+  CHECK(Utf8PrefixWithin(euros, 3) == 3);
+  CHECK(Utf8PrefixWithin(euros, 2) == 0);
+  CHECK(Utf8PrefixWithin("abc", 2) == 2);
+}
+
 }  // namespace
 }  // namespace treaty::base
