@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ast/operators.h"
+#include "base/rule_kind.h"
 #include "base/severity.h"
 #include "base/span.h"
 #include "value/value.h"
@@ -177,7 +178,7 @@ struct Window {
   std::optional<value::Date> until;
 };
 
-enum class RuleKind : uint8_t { kForbid, kRequire, kExclusive, kPermit, kLimit, kExists };
+using base::RuleKind;
 
 struct Variable {
   std::string name;  // the alias, or the kind name

@@ -378,7 +378,8 @@ class Evaluator {
                 t.lines.push_back(it->second);
               }
               break;
-            default:
+            case RuleKind::kForbid:
+            case RuleKind::kPermit:
               break;
           }
         }
@@ -1011,23 +1012,7 @@ class Evaluator {
     f.agreement = c.agreement;
     f.title = c.title;
     f.clause_text = c.text;
-    switch (r.kind) {
-      case RuleKind::kRequire:
-        f.rule = findings::RuleKind::kRequire;
-        break;
-      case RuleKind::kExclusive:
-        f.rule = findings::RuleKind::kExclusive;
-        break;
-      case RuleKind::kLimit:
-        f.rule = findings::RuleKind::kLimit;
-        break;
-      case RuleKind::kExists:
-        f.rule = findings::RuleKind::kExists;
-        break;
-      default:
-        f.rule = findings::RuleKind::kForbid;
-        break;
-    }
+    f.rule = r.kind;
     f.severity = c.severity;
     f.status = raw.status;
     for (uint32_t fi : raw.facts) {

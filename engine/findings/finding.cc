@@ -4,22 +4,6 @@
 
 namespace treaty::findings {
 
-std::string_view RuleKindName(RuleKind k) {
-  switch (k) {
-    case RuleKind::kForbid:
-      return "forbid";
-    case RuleKind::kRequire:
-      return "require";
-    case RuleKind::kExclusive:
-      return "exclusive";
-    case RuleKind::kLimit:
-      return "limit";
-    case RuleKind::kExists:
-      return "exists";
-  }
-  return "forbid";
-}
-
 std::string_view StatusName(Status s) {
   switch (s) {
     case Status::kOpen:

@@ -7,16 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "base/rule_kind.h"
 #include "base/severity.h"
 
 namespace treaty::findings {
 
-enum class RuleKind : uint8_t { kForbid, kRequire, kExclusive, kLimit, kExists };
+using base::RuleKind;
 using base::Severity;
 enum class Status : uint8_t { kOpen, kWaived, kPending, kDefeated };
 
-std::string_view RuleKindName(RuleKind k);  // "forbid", "require", "exclusive", "limit", "exists"
-std::string_view StatusName(Status s);      // "open", "waived", "pending", "defeated"
+using base::RuleKindName;
+std::string_view StatusName(Status s);  // "open", "waived", "pending", "defeated"
 
 struct Location {
   std::string file;

@@ -13,24 +13,6 @@
 
 namespace treaty::plan {
 
-std::string_view RuleKindName(RuleKind k) {
-  switch (k) {
-    case RuleKind::kForbid:
-      return "forbid";
-    case RuleKind::kRequire:
-      return "require";
-    case RuleKind::kExclusive:
-      return "exclusive";
-    case RuleKind::kPermit:
-      return "permit";
-    case RuleKind::kLimit:
-      return "limit";
-    case RuleKind::kExists:
-      return "exists";
-  }
-  return "forbid";
-}
-
 namespace {
 
 class Compiler {
@@ -386,7 +368,7 @@ class Compiler {
   void CompileRule(uint32_t clause, const check::Rule& cr) {
     Rule r;
     r.clause = clause;
-    r.kind = static_cast<RuleKind>(cr.kind);
+    r.kind = cr.kind;
     for (const auto& v : cr.vars) r.vars.push_back({v.name, v.kind});
     r.when = Maybe(cr.when);
     r.unless = Maybe(cr.unless);

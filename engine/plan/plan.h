@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/rule_kind.h"
 #include "base/severity.h"
 #include "base/span.h"
 #include "value/value.h"
@@ -131,11 +132,11 @@ struct TextSetEntry {
 
 // ---------------------------------------------------------------- rules and clauses
 
-enum class RuleKind : uint8_t { kForbid, kRequire, kExclusive, kPermit, kLimit, kExists };
+using base::RuleKind;
 using base::Severity;
 enum class Period : uint8_t { kUnbounded, kDay, kWeek, kMonth, kQuarter, kYear, kRolling };
 
-std::string_view RuleKindName(RuleKind k);
+using base::RuleKindName;
 
 /// [from, until); `until` absent means open-ended. Empty when until <= from.
 struct Window {

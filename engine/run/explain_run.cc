@@ -123,7 +123,8 @@ report::ExplainedRule Explain(const check::Portfolio& portfolio, const plan::Pla
         return out;
       }
       break;
-    default:
+    case plan::RuleKind::kForbid:
+    case plan::RuleKind::kLimit:
       break;
   }
   if (mine.empty()) {
