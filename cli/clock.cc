@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/escape.h"
+#include "base/utf8.h"
 
 namespace treaty::cli {
 
@@ -32,9 +33,7 @@ std::string WhyNotADate(std::string_view text) {
 std::string Shown(std::string_view text) {
   if (text.empty()) return "(empty)";
   if (text.size() <= 40) return base::QuoteString(text);
-  size_t cut = 40;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return base::QuoteString(text.substr(0, cut)) + "…";
+  return base::QuoteString(text.substr(0, base::Utf8PrefixWithin(text, 40))) + "…";
 }
 
 base::Status NotADate(std::string_view origin, std::string_view text, std::string_view expected) {

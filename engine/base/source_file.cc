@@ -46,17 +46,6 @@ void SourceFile::KeepLine(uint32_t line) {
   kept_.emplace(line, KeptLine{LineStart(line), std::string(Line(line))});
 }
 
-namespace {
-// Code points in text[begin, end): the bytes that are not UTF-8 continuation bytes.
-uint32_t CountCodePoints(std::string_view text, uint32_t begin, uint32_t end) {
-  uint32_t n = 0;
-  for (uint32_t i = begin; i < end; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-}  // namespace
-
 uint32_t SourceFile::CodePointsBefore(uint32_t offset) const {
   std::lock_guard<std::mutex> lock(columns_mutex_);
   if (block_code_points_.empty()) {
@@ -65,11 +54,14 @@ uint32_t SourceFile::CodePointsBefore(uint32_t offset) const {
     uint32_t total = 0;
     for (uint32_t b = 0; b <= size; b += kColumnBlock) {
       block_code_points_.push_back(total);
-      total += CountCodePoints(text_, b, std::min(size, b + kColumnBlock));
+      total += static_cast<uint32_t>(
+          CountCodePoints(std::string_view(text_).substr(b, std::min(size, b + kColumnBlock) - b)));
     }
   }
   const uint32_t block = offset / kColumnBlock;
-  return block_code_points_[block] + CountCodePoints(text_, block * kColumnBlock, offset);
+  const uint32_t from = block * kColumnBlock;
+  return block_code_points_[block] + static_cast<uint32_t>(CountCodePoints(
+                                         std::string_view(text_).substr(from, offset - from)));
 }
 
 LineCol SourceFile::Locate(uint32_t offset) const {
@@ -80,7 +72,8 @@ LineCol SourceFile::Locate(uint32_t offset) const {
   const uint32_t start = line_starts_[index - 1];
   uint32_t col = 1;
   if (offset - start <= 2 * kColumnBlock) {
-    col += CountCodePoints(text_, start, offset);
+    col += static_cast<uint32_t>(
+        CountCodePoints(std::string_view(text_).substr(start, offset - start)));
   } else {
     col += CodePointsBefore(offset) - CodePointsBefore(start);
   }

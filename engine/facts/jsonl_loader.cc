@@ -23,12 +23,6 @@ constexpr std::array<uint8_t, 256> kStringClass = [] {
   return t;
 }();
 
-/// The length of the valid UTF-8 sequence at `at` of `line` (lead byte >= 0x80), or 0.
-size_t Utf8Length(std::string_view line, uint32_t at) {
-  char32_t cp;
-  return base::DecodeUtf8At(line, at, cp);
-}
-
 /// Parses one line into a RawRecord. On failure `error` says why and `error_at` where.
 class LineParser {
  public:
@@ -152,7 +146,7 @@ class LineParser {
       }
       if (cls == 2) break;
       if (cls == 3) return Fail("control character in a string");
-      const size_t n = Utf8Length(text_.substr(0, end_), p_);
+      const size_t n = base::Utf8SequenceLength(text_.substr(0, end_), p_);
       if (n == 0) return Fail("invalid UTF-8 in a string");
       p_ += static_cast<uint32_t>(n);
     }
@@ -171,7 +165,7 @@ class LineParser {
       }
       if (c < 0x20) return Fail("control character in a string");
       if (c >= 0x80) {
-        size_t n = Utf8Length(text_.substr(0, end_), p_);
+        size_t n = base::Utf8SequenceLength(text_.substr(0, end_), p_);
         if (n == 0) return Fail("invalid UTF-8 in a string");
         s.append(text_.substr(p_, n));
         p_ += static_cast<uint32_t>(n);
@@ -362,10 +356,9 @@ size_t LoadJsonl(base::SourceFile& file, Validator& validator, base::DiagnosticE
       rec.Clear();
       if (parser.Parse(first, end)) {
         // Column of the value: code points before it on its line (usually none).
-        uint32_t col = 1;
-        for (uint32_t i = line_start; i < first; ++i) {
-          if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-        }
+        const uint32_t col =
+            1 + static_cast<uint32_t>(base::CountCodePoints(
+                    std::string_view(text).substr(line_start, first - line_start)));
         if (validator.Add(file, rec, 0, line, col)) ++added;
       } else {
         const uint32_t at = parser.error_at();

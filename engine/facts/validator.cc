@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "base/did_you_mean.h"
+#include "base/utf8.h"
 #include "value/date.h"
 
 namespace treaty::facts {
@@ -117,7 +118,7 @@ std::string Shorten(std::string_view t) {
       cut = true;
       break;
     }
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++points > 40) {
+    if (!base::IsUtf8Continuation(c) && ++points > 40) {
       cut = true;
       break;
     }

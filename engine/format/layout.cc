@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/utf8.h"
+
 namespace treaty::format {
 
 namespace {
@@ -16,11 +18,7 @@ bool Multiline(std::string_view text) { return text.find('\n') != std::string_vi
 int TextWidth(std::string_view text) {
   const size_t nl = text.rfind('\n');
   if (nl != std::string_view::npos) text = text.substr(nl + 1);
-  int width = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
-  }
-  return width;
+  return static_cast<int>(base::CountCodePoints(text));
 }
 
 // ---------------------------------------------------------------- SourceTokens

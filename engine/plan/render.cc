@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ast/operators.h"
+#include "base/utf8.h"
 
 namespace treaty::plan {
 
@@ -58,14 +59,6 @@ std::string RenderValue(const Plan& plan, const value::Value& v) {
 
 namespace {
 
-/// The length of the longest prefix of `text` of whole code points within `max_bytes`.
-size_t CodePointPrefix(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text.size();
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return cut;
-}
-
 bool RenderClippedInto(const Plan& plan, const value::Value& v, size_t max_bytes,
                        std::string& out) {
   if (const auto* s = std::get_if<std::string>(&v.v)) return AppendClipped(out, *s, max_bytes);
@@ -96,7 +89,7 @@ bool AppendClipped(std::string& out, std::string_view text, size_t max_bytes) {
     return true;
   }
   const size_t room = max_bytes > out.size() ? max_bytes - out.size() : 0;
-  out.append(text.substr(0, CodePointPrefix(text, room)));
+  out.append(text.substr(0, base::Utf8PrefixWithin(text, room)));
   out += "…";
   return false;
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/escape.h"
+#include "base/utf8.h"
 
 namespace treaty::report {
 
@@ -29,7 +30,7 @@ std::string Excerpt(std::string_view text, size_t limit = 110) {
   }
   if (flat.size() <= limit) return flat;
   size_t cut = flat.rfind(' ', limit);
-  if (cut == std::string::npos || cut < limit / 2) cut = limit;
+  if (cut == std::string::npos || cut < limit / 2) cut = base::Utf8PrefixWithin(flat, limit);
   return flat.substr(0, cut) + " …";
 }
 

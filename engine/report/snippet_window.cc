@@ -3,18 +3,17 @@
 #include <algorithm>
 
 #include "base/escape.h"
+#include "base/utf8.h"
 
 namespace treaty::report {
 
 namespace {
 
-bool Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // The start of the code point before byte `at` (at > 0).
 size_t Previous(std::string_view s, size_t at) {
   do {
     --at;
-  } while (at > 0 && Continuation(s[at]));
+  } while (at > 0 && base::IsUtf8Continuation(s[at]));
   return at;
 }
 
@@ -22,7 +21,7 @@ size_t Previous(std::string_view s, size_t at) {
 size_t Next(std::string_view s, size_t at) {
   do {
     ++at;
-  } while (at < s.size() && Continuation(s[at]));
+  } while (at < s.size() && base::IsUtf8Continuation(s[at]));
   return at;
 }
 
@@ -30,7 +29,7 @@ size_t Next(std::string_view s, size_t at) {
 
 SnippetWindow ClipLine(std::string_view line, size_t begin, size_t end) {
   begin = std::min(begin, line.size());
-  while (begin > 0 && begin < line.size() && Continuation(line[begin])) --begin;
+  while (begin > 0 && begin < line.size() && base::IsUtf8Continuation(line[begin])) --begin;
   end = std::clamp(end, begin, line.size());
   // Up to kSnippetBefore code points before the span, then forward to kSnippetWidth in all;
   // when the line ends first, further back to fill the width.
