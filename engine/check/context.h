@@ -97,12 +97,7 @@ struct Context {
     diags.Add(std::move(d));
   }
   /// The source text under a span ("" when unknown).
-  std::string_view Text(const base::Span& span) const {
-    if (!span.valid() || span.file >= sources.size()) return {};
-    std::string_view t = sources.Get(span.file).text();
-    if (span.end > t.size() || span.begin > span.end) return {};
-    return t.substr(span.begin, span.end - span.begin);
-  }
+  std::string_view Text(const base::Span& span) const { return sources.Text(span); }
   const DefInfo* FindDef(std::string_view name) const {
     auto it = def_by_name.find(std::string(name));
     return it == def_by_name.end() ? nullptr : &defs[it->second];

@@ -28,6 +28,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "base/text.h"
 #include "base/worker.h"
 #include "eval/expr_eval.h"
 #include "plan/render.h"
@@ -800,23 +801,7 @@ class Evaluator {
 
   std::string RenderSource(const Rule& r, NodeId id) const {
     const plan::Node& n = plan_.nodes[id];
-    if (n.span.valid() && n.span.file < sources_.size()) {
-      std::string_view text = sources_.Get(n.span.file).text();
-      if (n.span.end <= text.size() && n.span.begin < n.span.end) {
-        std::string out;
-        bool space = false;
-        for (char c : text.substr(n.span.begin, n.span.end - n.span.begin)) {
-          if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            space = true;
-            continue;
-          }
-          if (space && !out.empty()) out += ' ';
-          space = false;
-          out += c;
-        }
-        return out;
-      }
-    }
+    if (auto t = sources_.Text(n.span); !t.empty()) return base::CollapseWhitespace(t);
     return plan::RenderExpr(plan_, &r, id);
   }
 

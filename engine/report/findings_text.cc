@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/escape.h"
+#include "base/text.h"
 #include "base/utf8.h"
 
 namespace treaty::report {
@@ -17,17 +18,7 @@ std::string Plural(size_t n, std::string_view word) {
 
 // The clause wording on one line, cut at a word boundary near `limit` characters.
 std::string Excerpt(std::string_view text, size_t limit = 110) {
-  std::string flat;
-  bool space = false;
-  for (char ch : text) {
-    if (ch == '\n' || ch == '\t' || ch == ' ') {
-      space = !flat.empty();
-      continue;
-    }
-    if (space) flat += ' ';
-    space = false;
-    flat += ch;
-  }
+  std::string flat = base::CollapseWhitespace(text);
   if (flat.size() <= limit) return flat;
   size_t cut = flat.rfind(' ', limit);
   if (cut == std::string::npos || cut < limit / 2) cut = base::Utf8PrefixWithin(flat, limit);

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "findings/fingerprint.h"
 #include "report/findings_text.h"
 #include "report/xml_escape.h"
@@ -39,22 +40,6 @@ std::optional<int64_t> Days(std::string_view date) {
   const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
-}
-
-// The whitespace of a clause's wording (indented `"""` blocks) collapsed to single spaces.
-std::string Flatten(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char ch : text) {
-    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
 }
 
 std::string_view StatusClass(const findings::Finding& f) {
@@ -449,7 +434,8 @@ void Findings(std::string& out, const CheckReport& r) {
                          Text(f.clause), Text(f.title), Tag("rule", findings::RuleKindName(f.rule)),
                          Text(f.clause_location.file), f.clause_location.line);
       if (!f.clause_text.empty()) {
-        out += fmt::format("<blockquote>{}</blockquote>", Text(Flatten(f.clause_text)));
+        out += fmt::format("<blockquote>{}</blockquote>",
+                           Text(base::CollapseWhitespace(f.clause_text)));
       }
     }
     out += fmt::format("<div class=\"finding {}\">{}", StatusClass(f), FindingTag(f));

@@ -9,6 +9,7 @@
 #include <utility>
 #include <variant>
 
+#include "base/text.h"
 #include "eval/evaluator.h"
 #include "facts/loader.h"
 #include "plan/plan.h"
@@ -20,25 +21,6 @@ namespace {
 using findings::Finding;
 using findings::Status;
 using Form = check::Expectation::Form;
-
-/// The text of a span on one line (runs of white space become one space).
-std::string OneLine(const base::SourceSet& sources, const base::Span& span) {
-  if (!span.valid() || span.file >= sources.size()) return "";
-  std::string_view text = sources.Get(span.file).text();
-  if (span.end > text.size() || span.begin >= span.end) return "";
-  std::string out;
-  bool space = false;
-  for (char c : text.substr(span.begin, span.end - span.begin)) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 findings::Location LocationOf(const base::SourceSet& sources, const base::Span& span) {
   return {std::string(sources.PathOf(span)), span.line};
@@ -287,7 +269,7 @@ TestRun RunTests(const TestRequest& request, const base::FileSystem& fs, base::S
 
     for (const check::Expectation& x : test.expectations) {
       report::ExpectationResult e;
-      e.source = OneLine(sources, x.span);
+      e.source = base::CollapseWhitespace(sources.Text(x.span));
       e.location = LocationOf(sources, x.span);
       Judge(portfolio, x, as_of, result.findings, e);
       result.expectations.push_back(std::move(e));

@@ -23,6 +23,11 @@ std::string TextWith(std::string clause_text) {
   return RenderText(report);
 }
 
+TEST_CASE("the clause excerpt is on one line", "[report][text]") {
+  CHECK(TextWith("  line one\r\n\tline two ").find("  \"line one line two\"\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("a long word is cut between characters", "[report][text]") {
   std::string word = "x";  // then 2-byte characters: byte 110 is inside one
   for (int i = 0; i < 60; ++i) word += "\xC3\xA9";
