@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/did_you_mean.h"
+#include "base/text.h"
 #include "check/context.h"
 #include "check/rules.h"
 
@@ -162,7 +163,7 @@ ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
     for (const auto& c : ctx.out.clauses) {
       if (c.id == text) matches.push_back(c.qualified);
     }
-    if (!matches.empty()) help = fmt::format("did you mean {}?", QuoteList(matches));
+    if (!matches.empty()) help = fmt::format("did you mean {}?", base::TickedList(matches, "and"));
     ctx.Report(MakeDiagnostic(DiagCode::T0404, ref.span, text)
                    .WithLabel("not a clause reference")
                    .WithHelp(help));
@@ -182,7 +183,8 @@ ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref) {
       std::vector<std::string> ids;
       for (ClauseIndex c : ctx.out.agreements[a].clauses) ids.push_back(ctx.out.clauses[c].id);
       help = ids.empty() ? fmt::format("agreement `{}` has no clauses", agreement)
-                         : fmt::format("the clauses of `{}` are {}", agreement, QuoteList(ids));
+                         : fmt::format("the clauses of `{}` are {}", agreement,
+                                       base::TickedList(ids, "and"));
     }
   }
   ctx.Report(

@@ -24,15 +24,6 @@ std::optional<value::Date> CheckDate(Context& ctx, const ast::Date& d, const bas
   return std::nullopt;
 }
 
-std::string QuoteList(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-    out += fmt::format("`{}`", names[i]);
-  }
-  return out;
-}
-
 Portfolio Check(const std::vector<ast::File>& files, const base::SourceSet& sources,
                 base::DiagnosticEngine& diags) {
   Portfolio out;

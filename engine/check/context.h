@@ -107,9 +107,6 @@ struct Context {
 /// Validates a date as written; reports T0307 and returns nullopt when it is not a date.
 std::optional<value::Date> CheckDate(Context& ctx, const ast::Date& d, const base::Span& span);
 
-/// "`a`, `b` and `c`".
-std::string QuoteList(const std::vector<std::string>& names);
-
 /// Resolves an `AGREEMENT/CLAUSE` reference; reports T0404/T0402 and returns kNoId when it
 /// names no clause.
 ClauseIndex ResolveClauseRef(Context& ctx, const ast::ClauseRef& ref);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/did_you_mean.h"
+#include "base/text.h"
 
 namespace treaty::check {
 
@@ -317,7 +318,7 @@ void ExprChecker::ReportWrongTaxonomy(const std::string& name, const base::Span&
   std::vector<std::string_view> members;
   for (size_t i = 1; i < tax.members.size(); ++i) members.push_back(tax.members[i].name);
   std::string help = base::DidYouMean(name, members);
-  std::string home = fmt::format("`{}` is a member of {}", name, QuoteList(homes));
+  std::string home = fmt::format("`{}` is a member of {}", name, base::TickedList(homes, "and"));
   help = help.empty() ? fmt::format("{}, not of `{}`", home, tax.name)
                       : fmt::format("{}; {}", home, help);
   // Inside a constant, the name is fine in itself: only this use makes it wrong (T0214).
@@ -370,12 +371,8 @@ ExprPtr ExprChecker::ResolveMember(const std::string& name, const base::Span& sp
     homes.push_back(ctx_.out.taxonomies[c.taxonomy].name);
     qualified.push_back(fmt::format("{}.{}", ctx_.out.taxonomies[c.taxonomy].name, name));
   }
-  std::string help = "write ";
-  for (size_t i = 0; i < qualified.size(); ++i) {
-    help += fmt::format("{}`{}`", i == 0 ? "" : (i + 1 == qualified.size() ? " or " : ", "),
-                        qualified[i]);
-  }
-  auto d = MakeDiagnostic(DiagCode::T0207, span, name, QuoteList(homes))
+  const std::string help = "write " + base::TickedList(qualified, "or");
+  auto d = MakeDiagnostic(DiagCode::T0207, span, name, base::TickedList(homes, "and"))
                .WithLabel("nothing here says which taxonomy is meant")
                .WithHelp(help);
   if (const Frame* use = OuterUse()) {
@@ -523,7 +520,8 @@ ExprPtr ExprChecker::CheckField(const ast::FieldAccess& f, const base::Span& spa
         if (help.empty() && it != ctx_.members_by_name.end()) {
           std::vector<std::string> homes;
           for (const auto& c : it->second) homes.push_back(ctx_.out.taxonomies[c.taxonomy].name);
-          help = fmt::format("`{}` is a member of {}", f.field.text, QuoteList(homes));
+          help =
+              fmt::format("`{}` is a member of {}", f.field.text, base::TickedList(homes, "and"));
         }
         auto d = MakeDiagnostic(DiagCode::T0206, f.field.span, f.field.text, t.name)
                      .WithLabel(fmt::format("not in `{}`", t.name));
@@ -558,7 +556,7 @@ ExprPtr ExprChecker::CheckField(const ast::FieldAccess& f, const base::Span& spa
     if (f.field.text == "id") {
       help = "a fact's `id` identifies it in findings and waivers; it cannot be used in a rule";
     } else if (help.empty()) {
-      help = fmt::format("the fields of `{}` are {}", kind.name, QuoteList(quoted));
+      help = fmt::format("the fields of `{}` are {}", kind.name, base::TickedList(quoted, "and"));
     }
     ctx_.Report(MakeDiagnostic(DiagCode::T0203, f.field.span, kind.name, f.field.text)
                     .WithLabel("unknown field")

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/did_you_mean.h"
+#include "base/text.h"
 
 namespace treaty::check {
 
@@ -36,7 +37,7 @@ void BindVariables(Context& ctx, const std::vector<ast::Binding>& bindings, Rule
         if (help.empty()) {
           std::vector<std::string> names(kinds.begin(), kinds.end());
           help = kinds.empty() ? "declare it with `kind NAME { … }`"
-                               : fmt::format("the kinds are {}", QuoteList(names));
+                               : fmt::format("the kinds are {}", base::TickedList(names, "and"));
         }
         ctx.Report(MakeDiagnostic(DiagCode::T0204, b.kind.span, b.kind.text)
                        .WithLabel("not a kind")

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/did_you_mean.h"
+#include "base/text.h"
 #include "check/context.h"
 
 namespace treaty::check {
@@ -127,7 +128,7 @@ class GivenConverter {
     if (help.empty() && it != ctx_.members_by_name.end()) {
       std::vector<std::string> homes;
       for (const auto& c : it->second) homes.push_back(ctx_.out.taxonomies[c.taxonomy].name);
-      help = fmt::format("`{}` is a member of {}", text, QuoteList(homes));
+      help = fmt::format("`{}` is a member of {}", text, base::TickedList(homes, "and"));
     }
     auto d = MakeDiagnostic(DiagCode::T0206, span, text, t.name)
                  .WithLabel(fmt::format("expected a member of `{}`", t.name));

@@ -950,11 +950,10 @@ class Evaluator {
 
   std::string DefaultMessage(const Rule& r, const Raw& raw) const {
     const plan::Clause& c = plan_.clauses[r.clause];
-    std::string who;
-    for (size_t i = 0; i < raw.facts.size(); ++i) {
-      if (i) who += i + 1 == raw.facts.size() ? " and " : ", ";
-      who += "`" + facts_.facts[raw.facts[i]].id + "`";
-    }
+    std::vector<std::string> ids;
+    ids.reserve(raw.facts.size());
+    for (uint32_t fi : raw.facts) ids.push_back(facts_.facts[fi].id);
+    const std::string who = base::TickedList(ids, "and");
     if (r.kind == RuleKind::kExists) {
       if (raw.status == findings::Status::kPending) {
         return fmt::format("{} ({}) is due by {} and nothing in scope is planned yet", c.qualified,

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "base/did_you_mean.h"
+#include "base/text.h"
 #include "base/utf8.h"
 #include "value/date.h"
 
@@ -146,16 +147,6 @@ std::string DescribeKey(RawType t) {
     default:
       return "null";
   }
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
-std::string JoinAnd(const std::vector<std::string>& items) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-    out += items[i];
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------- type names
@@ -800,10 +791,11 @@ struct Validator::Impl {
       const check::Field& f = kind.fields[index.fields.find(m)->second];
       adds.push_back(fmt::format("`{}` ({})", m, Describe(portfolio, f.type)));
     }
-    std::string what = fmt::format("field{} {}", missing.size() == 1 ? "" : "s", JoinAnd(names));
+    std::string what =
+        fmt::format("field{} {}", missing.size() == 1 ? "" : "s", base::JoinList(names, "and"));
     Error(MakeDiagnostic(DiagCode::T0503, at, what, kind.name)
               .WithLabel(fmt::format("this `{}` fact", kind.name))
-              .WithHelp(fmt::format("add {}", JoinAnd(adds))));
+              .WithHelp(fmt::format("add {}", base::JoinList(adds, "and"))));
   }
 };
 

@@ -5,6 +5,7 @@
 
 #include "TreatyParser.h"
 #include "base/did_you_mean.h"
+#include "base/text.h"
 
 namespace treaty::syntax {
 
@@ -49,15 +50,6 @@ std::string LiteralOf(size_t type, const antlr4::dfa::Vocabulary& vocab) {
   std::string lit = vocab.getLiteralName(type);
   if (lit.size() >= 2 && lit.front() == '\'') lit = lit.substr(1, lit.size() - 2);
   return lit;
-}
-
-std::string JoinOr(const std::vector<std::string>& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? " or " : ", ";
-    out += parts[i];
-  }
-  return out;
 }
 
 std::vector<size_t> TypesOf(const antlr4::misc::IntervalSet& set) {
@@ -196,7 +188,7 @@ std::string DescribeExpected(const std::vector<size_t>& types, const antlr4::dfa
   std::vector<std::string> texts;
   for (auto& p : parts) texts.push_back(std::move(p.second));
   if (texts.empty()) return "something else";
-  return JoinOr(texts);
+  return base::JoinList(texts, "or");
 }
 
 std::string DescribeToken(const antlr4::Token& token, std::string_view eof) {
