@@ -26,6 +26,7 @@ std::vector<std::string> ListPolicyFiles(const std::vector<std::string>& roots,
 Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::FileSystem& fs,
                           base::SourceSet& sources, base::DiagnosticEngine& diags) {
   Frontend out;
+  std::vector<ast::File> files;  // the ASTs live only until the portfolio is checked
   for (const auto& path : ListPolicyFiles(roots, fs, diags)) {
     auto text = fs.ReadFile(path);
     if (!text.ok()) {
@@ -34,10 +35,10 @@ Frontend CompilePortfolio(const std::vector<std::string>& roots, const base::Fil
       continue;
     }
     base::FileId id = sources.Add(path, std::move(text.value()));
-    out.files.push_back(syntax::Parse(sources.Get(id), diags));
+    files.push_back(syntax::Parse(sources.Get(id), diags));
   }
-  out.policy_files = out.files.size();
-  out.portfolio = check::Check(out.files, sources, diags);
+  out.policy_files = files.size();
+  out.portfolio = check::Check(files, sources, diags);
   return out;
 }
 

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "ast/ast.h"
 #include "base/diagnostic_engine.h"
 #include "base/file_system.h"
 #include "base/source_file.h"
@@ -15,7 +14,6 @@
 namespace treaty::driver {
 
 struct Frontend {
-  std::vector<ast::File> files;  // the ASTs, kept for tools that need the source form (fmt)
   check::Portfolio portfolio;
   size_t policy_files = 0;
 };
