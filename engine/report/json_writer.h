@@ -33,6 +33,27 @@ class JsonWriter {
   void Int(int64_t n);
   void Bool(bool b);
   void StringArray(const std::vector<std::string>& items);
+  /// A field in one call: `Key(key)` then the value. Object and array values still take Key().
+  void String(std::string_view key, std::string_view s) {
+    Key(key);
+    String(s);
+  }
+  void Number(std::string_view key, uint64_t n) {
+    Key(key);
+    Number(n);
+  }
+  void Int(std::string_view key, int64_t n) {
+    Key(key);
+    Int(n);
+  }
+  void Bool(std::string_view key, bool b) {
+    Key(key);
+    Bool(b);
+  }
+  void StringArray(std::string_view key, const std::vector<std::string>& items) {
+    Key(key);
+    StringArray(items);
+  }
 
  private:
   void BeforeValue();

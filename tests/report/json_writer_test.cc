@@ -17,6 +17,39 @@ void Item(JsonWriter& w, int i) {
   w.EndObject();
 }
 
+TEST_CASE("json writer: a field in one call reads as Key then the value", "[report][json]") {
+  std::string pairs, fields;
+  {
+    JsonWriter w(pairs);
+    w.BeginObject();
+    w.Key("s");
+    w.String("x");
+    w.Key("n");
+    w.Number(uint64_t{18446744073709551615u});
+    w.Key("i");
+    w.Int(-3);
+    w.Key("b");
+    w.Bool(false);
+    w.Key("a");
+    w.StringArray({"p", "q"});
+    w.EndObject();
+  }
+  {
+    JsonWriter w(fields);
+    w.BeginObject();
+    w.String("s", "x");
+    w.Number("n", uint64_t{18446744073709551615u});
+    w.Int("i", -3);
+    w.Bool("b", false);
+    w.StringArray("a", {"p", "q"});
+    w.EndObject();
+  }
+  CHECK(fields == pairs);
+  CHECK(fields ==
+        "{\n  \"s\": \"x\",\n  \"n\": 18446744073709551615,\n  \"i\": -3,\n  \"b\": false,\n"
+        "  \"a\": [\n    \"p\",\n    \"q\"\n  ]\n}");
+}
+
 TEST_CASE("json writer: nested layout and escapes", "[report][json]") {
   std::string out;
   JsonWriter w(out);
