@@ -20,10 +20,8 @@ void WriteLocation(JsonWriter& w, const findings::Location& l) {
 }  // namespace
 
 void WriteLocationKeys(JsonWriter& w, const findings::Location& l) {
-  w.Key("file");
-  w.String(l.file);
-  w.Key("line");
-  w.Number(l.line);
+  w.String("file", l.file);
+  w.Number("line", l.line);
 }
 
 void WriteSummaryKeys(JsonWriter& w, const findings::Summary& s, bool with_defeated) {
@@ -31,8 +29,7 @@ void WriteSummaryKeys(JsonWriter& w, const findings::Summary& s, bool with_defea
       {"facts", s.facts}, {"clauses", s.clauses}, {"errors", s.errors},   {"warnings", s.warnings},
       {"infos", s.infos}, {"waived", s.waived},   {"pending", s.pending}, {"defeated", s.defeated}};
   for (const auto& [key, n] : std::span(counts).first(with_defeated ? 8 : 7)) {
-    w.Key(key);
-    w.Number(n);
+    w.Number(key, n);
   }
 }
 
@@ -47,62 +44,43 @@ void WriteDiagnostics(JsonWriter& w, std::string_view key,
 
 void WriteFinding(JsonWriter& w, const findings::Finding& f) {
   w.BeginObject();
-  w.Key("clause");
-  w.String(f.clause);
-  w.Key("agreement");
-  w.String(f.agreement);
-  w.Key("title");
-  w.String(f.title);
-  w.Key("rule");
-  w.String(findings::RuleKindName(f.rule));
-  w.Key("severity");
-  w.String(base::SeverityName(f.severity));
-  w.Key("status");
-  w.String(findings::StatusName(f.status));
-  w.Key("facts");
-  w.StringArray(f.facts);
+  w.String("clause", f.clause);
+  w.String("agreement", f.agreement);
+  w.String("title", f.title);
+  w.String("rule", findings::RuleKindName(f.rule));
+  w.String("severity", base::SeverityName(f.severity));
+  w.String("status", findings::StatusName(f.status));
+  w.StringArray("facts", f.facts);
   w.Key("locations");
   w.BeginArray();
   for (const auto& l : f.locations) WriteLocation(w, l);
   w.EndArray();
   w.Key("clause_location");
   WriteLocation(w, f.clause_location);
-  w.Key("message");
-  w.String(f.message);
-  w.Key("conflicts_with");
-  w.StringArray(f.conflicts_with);
-  w.Key("explanation");
-  w.StringArray(f.explanation);
+  w.String("message", f.message);
+  w.StringArray("conflicts_with", f.conflicts_with);
+  w.StringArray("explanation", f.explanation);
   if (!f.waived_by.empty()) {
-    w.Key("waived_by");
-    w.String(f.waived_by);
+    w.String("waived_by", f.waived_by);
   }
   if (!f.defeated_by.empty()) {
-    w.Key("defeated_by");
-    w.String(f.defeated_by);
+    w.String("defeated_by", f.defeated_by);
   }
   w.EndObject();
 }
 
 void WriteDiagnostic(JsonWriter& w, const base::Diagnostic& d, const base::SourceSet* sources) {
   w.BeginObject();
-  w.Key("severity");
-  w.String(base::SeverityName(d.severity));
-  w.Key("code");
-  w.String(d.code_name());
+  w.String("severity", base::SeverityName(d.severity));
+  w.String("code", d.code_name());
   if (d.span.valid() && sources != nullptr) {
-    w.Key("file");
-    w.String(sources->PathOf(d.span));
-    w.Key("line");
-    w.Number(d.span.line);
-    w.Key("column");
-    w.Number(d.span.col);
+    w.String("file", sources->PathOf(d.span));
+    w.Number("line", d.span.line);
+    w.Number("column", d.span.col);
   }
-  w.Key("message");
-  w.String(d.message);
+  w.String("message", d.message);
   if (!d.help.empty()) {
-    w.Key("help");
-    w.String(d.help);
+    w.String("help", d.help);
   }
   w.EndObject();
 }
@@ -115,10 +93,8 @@ std::string RenderJson(const CheckReport& report) {
   JsonWriter w(out);
   const auto& s = report.summary;
   w.BeginObject();
-  w.Key("version");
-  w.Number(1);
-  w.Key("as_of");
-  w.String(report.as_of);
+  w.Number("version", 1);
+  w.String("as_of", report.as_of);
   w.Key("summary");
   w.BeginObject();
   WriteSummaryKeys(w, s, false);

@@ -61,8 +61,7 @@ std::string PascalCase(std::string_view title, std::string_view fallback) {
 
 void Message(JsonWriter& w, std::string_view text) {
   w.BeginObject();
-  w.Key("text");
-  w.String(text);
+  w.String("text", text);
   w.EndObject();
 }
 
@@ -72,17 +71,14 @@ void PhysicalLocation(JsonWriter& w, std::string_view file, uint32_t line, uint3
   w.BeginObject();
   w.Key("artifactLocation");
   w.BeginObject();
-  w.Key("uri");
-  w.String(PathToUri(file));
+  w.String("uri", PathToUri(file));
   w.EndObject();
   if (line > 0) {
     w.Key("region");
     w.BeginObject();
-    w.Key("startLine");
-    w.Number(line);
+    w.Number("startLine", line);
     if (column > 0) {
-      w.Key("startColumn");
-      w.Number(column);
+      w.Number("startColumn", column);
     }
     w.EndObject();
   }
@@ -93,8 +89,7 @@ void Location(JsonWriter& w, const findings::Location& l, int64_t id = -1,
               std::string_view message = {}) {
   w.BeginObject();
   if (id >= 0) {
-    w.Key("id");
-    w.Int(id);
+    w.Int("id", id);
   }
   PhysicalLocation(w, l.file, l.line);
   if (!message.empty()) {
@@ -106,10 +101,8 @@ void Location(JsonWriter& w, const findings::Location& l, int64_t id = -1,
 
 void WriteRule(JsonWriter& w, const ClauseInfo& c) {
   w.BeginObject();
-  w.Key("id");
-  w.String(c.id);
-  w.Key("name");
-  w.String(PascalCase(c.title, c.id));
+  w.String("id", c.id);
+  w.String("name", PascalCase(c.title, c.id));
   w.Key("shortDescription");
   Message(w, c.title.empty() ? c.id : c.title);
   if (!c.text.empty()) {
@@ -120,16 +113,13 @@ void WriteRule(JsonWriter& w, const ClauseInfo& c) {
   }
   w.Key("defaultConfiguration");
   w.BeginObject();
-  w.Key("level");
-  w.String(Level(c.severity));
+  w.String("level", Level(c.severity));
   w.EndObject();
   w.Key("properties");
   w.BeginObject();
-  w.Key("agreement");
-  w.String(c.agreement);
+  w.String("agreement", c.agreement);
   if (!c.location.file.empty()) {
-    w.Key("location");
-    w.String(fmt::format("{}:{}", c.location.file, c.location.line));
+    w.String("location", fmt::format("{}:{}", c.location.file, c.location.line));
   }
   w.EndObject();
   w.EndObject();
@@ -137,31 +127,23 @@ void WriteRule(JsonWriter& w, const ClauseInfo& c) {
 
 void WriteResult(JsonWriter& w, const findings::Finding& f, size_t rule_index) {
   w.BeginObject();
-  w.Key("ruleId");
-  w.String(f.clause);
-  w.Key("ruleIndex");
-  w.Number(rule_index);
+  w.String("ruleId", f.clause);
+  w.Number("ruleIndex", rule_index);
   // SARIF: a result whose kind is not "fail" has level "none". Pending obligations are not due
   // yet ("open"); defeated findings are overridden by another clause ("notApplicable").
   switch (f.status) {
     case findings::Status::kOpen:
     case findings::Status::kWaived:
-      w.Key("kind");
-      w.String("fail");
-      w.Key("level");
-      w.String(Level(f.severity));
+      w.String("kind", "fail");
+      w.String("level", Level(f.severity));
       break;
     case findings::Status::kPending:
-      w.Key("kind");
-      w.String("open");
-      w.Key("level");
-      w.String("none");
+      w.String("kind", "open");
+      w.String("level", "none");
       break;
     case findings::Status::kDefeated:
-      w.Key("kind");
-      w.String("notApplicable");
-      w.Key("level");
-      w.String("none");
+      w.String("kind", "notApplicable");
+      w.String("level", "none");
       break;
   }
   w.Key("message");
@@ -181,45 +163,33 @@ void WriteResult(JsonWriter& w, const findings::Finding& f, size_t rule_index) {
   w.EndArray();
   w.Key("partialFingerprints");
   w.BeginObject();
-  w.Key("treaty/v1");
-  w.String(findings::Fingerprint(f));
+  w.String("treaty/v1", findings::Fingerprint(f));
   w.EndObject();
   if (f.status == findings::Status::kWaived) {
     w.Key("suppressions");
     w.BeginArray();
     w.BeginObject();
-    w.Key("kind");
-    w.String("external");
-    w.Key("status");
-    w.String("accepted");
-    w.Key("justification");
-    w.String(f.waived_by);
+    w.String("kind", "external");
+    w.String("status", "accepted");
+    w.String("justification", f.waived_by);
     w.EndObject();
     w.EndArray();
   }
   w.Key("properties");
   w.BeginObject();
-  w.Key("status");
-  w.String(findings::StatusName(f.status));
-  w.Key("severity");
-  w.String(base::SeverityName(f.severity));
-  w.Key("rule");
-  w.String(findings::RuleKindName(f.rule));
-  w.Key("facts");
-  w.StringArray(f.facts);
-  w.Key("explanation");
-  w.StringArray(f.explanation);
+  w.String("status", findings::StatusName(f.status));
+  w.String("severity", base::SeverityName(f.severity));
+  w.String("rule", findings::RuleKindName(f.rule));
+  w.StringArray("facts", f.facts);
+  w.StringArray("explanation", f.explanation);
   if (!f.conflicts_with.empty()) {
-    w.Key("conflictsWith");
-    w.StringArray(f.conflicts_with);
+    w.StringArray("conflictsWith", f.conflicts_with);
   }
   if (!f.waived_by.empty()) {
-    w.Key("waivedBy");
-    w.String(f.waived_by);
+    w.String("waivedBy", f.waived_by);
   }
   if (!f.defeated_by.empty()) {
-    w.Key("defeatedBy");
-    w.String(f.defeated_by);
+    w.String("defeatedBy", f.defeated_by);
   }
   w.EndObject();
   w.EndObject();
@@ -227,14 +197,12 @@ void WriteResult(JsonWriter& w, const findings::Finding& f, size_t rule_index) {
 
 void WriteNotification(JsonWriter& w, const base::Diagnostic& d, const base::SourceSet* sources) {
   w.BeginObject();
-  w.Key("level");
-  w.String(Level(d.severity));
+  w.String("level", Level(d.severity));
   w.Key("message");
   Message(w, d.help.empty() ? d.message : fmt::format("{} (help: {})", d.message, d.help));
   w.Key("descriptor");
   w.BeginObject();
-  w.Key("id");
-  w.String(d.code_name());
+  w.String("id", d.code_name());
   w.EndObject();
   if (d.span.valid() && sources != nullptr) {
     w.Key("locations");
@@ -260,10 +228,8 @@ std::string RenderSarif(const CheckReport& report) {
   out.reserve(2048 + report.findings.size() * 1500 + clauses.size() * 600);
   JsonWriter w(out);
   w.BeginObject();
-  w.Key("$schema");
-  w.String("https://json.schemastore.org/sarif-2.1.0.json");
-  w.Key("version");
-  w.String("2.1.0");
+  w.String("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+  w.String("version", "2.1.0");
   w.Key("runs");
   w.BeginArray();
   w.BeginObject();
@@ -271,13 +237,10 @@ std::string RenderSarif(const CheckReport& report) {
   w.BeginObject();
   w.Key("driver");
   w.BeginObject();
-  w.Key("name");
-  w.String("treaty");
+  w.String("name", "treaty");
   if (!report.tool_version.empty()) {
-    w.Key("version");
-    w.String(report.tool_version);
-    w.Key("semanticVersion");
-    w.String(report.tool_version);
+    w.String("version", report.tool_version);
+    w.String("semanticVersion", report.tool_version);
   }
   w.Key("rules");
   w.BeginArray();
@@ -288,24 +251,21 @@ std::string RenderSarif(const CheckReport& report) {
   w.Key("invocations");
   w.BeginArray();
   w.BeginObject();
-  w.Key("executionSuccessful");
-  w.Bool(!failed);
+  w.Bool("executionSuccessful", !failed);
   w.Key("toolExecutionNotifications");
   w.BeginArray();
   for (const auto& d : report.diagnostics) WriteNotification(w, d, report.sources);
   w.EndArray();
   w.EndObject();
   w.EndArray();
-  w.Key("columnKind");
-  w.String("unicodeCodePoints");
+  w.String("columnKind", "unicodeCodePoints");
   w.Key("results");
   w.BeginArray();
   for (const auto& f : report.findings) WriteResult(w, f, rule_index[f.clause]);
   w.EndArray();
   w.Key("properties");
   w.BeginObject();
-  w.Key("asOf");
-  w.String(report.as_of);
+  w.String("asOf", report.as_of);
   const auto& s = report.summary;
   WriteSummaryKeys(w, s, true);
   w.EndObject();
