@@ -38,8 +38,12 @@ stage() {  # stage DIR PATTERN... : copy matching files of policies/ fixtures/ t
   find policies fixtures tests/golden -type f \( "${args[@]:1}" \) -print0 |
     while IFS= read -r -d '' f; do cp "$f" "$dir/$(printf '%s' "$f" | tr '/' '_')"; done
 }
-stage $build/seeds/policy-text '*.treaty'
-stage $build/seeds/fact-files '*.yaml' '*.yml' '*.jsonl'
+# One staging folder per run, so that runs side by side (FUZZ_TARGETS=a & FUZZ_TARGETS=b &) do
+# not delete each other's seeds.
+seeds_dir=$build/seeds.$$
+trap 'rm -rf "$seeds_dir"' EXIT
+stage $seeds_dir/policy-text '*.treaty'
+stage $seeds_dir/fact-files '*.yaml' '*.yml' '*.jsonl'
 
 summary=()
 failed=0
@@ -55,8 +59,8 @@ for target in $build/tests/fuzz/fuzz_*; do
   [ -d "tests/fuzz/regressions/$name" ] && seeds+=("tests/fuzz/regressions/$name")
   flags=()
   case $name in
-    fuzz_parse | fuzz_fmt) seeds+=($build/seeds/policy-text) ;;
-    fuzz_facts | fuzz_factfiles) seeds+=($build/seeds/fact-files) ;;
+    fuzz_parse | fuzz_fmt) seeds+=($seeds_dir/policy-text) ;;
+    fuzz_facts | fuzz_factfiles) seeds+=($seeds_dir/fact-files) ;;
   esac
   case $name in
     # The bytes are choices for a generator: long inputs from the start.
