@@ -12,23 +12,6 @@ namespace treaty::cli {
 
 namespace {
 
-// Why `text` is not a date, for a message: "February 2026 has 28 days" when it has the form.
-std::string WhyNotADate(std::string_view text) {
-  auto digits = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-    if (y >= 0 && m >= 0 && d >= 0) return value::WhyInvalid(y, m, d);
-  }
-  return "";
-}
-
 // `text` quoted, its first 40 bytes only (cut on a code point boundary) when it is longer.
 std::string Shown(std::string_view text) {
   if (text.empty()) return "(empty)";
@@ -37,7 +20,7 @@ std::string Shown(std::string_view text) {
 }
 
 base::Status NotADate(std::string_view origin, std::string_view text, std::string_view expected) {
-  const std::string why = WhyNotADate(text);
+  const std::string why = value::WhyNotADate(text);
   return base::Status::InvalidArgument(fmt::format("invalid {} {}: {}expected {}", origin,
                                                    Shown(text), why.empty() ? "" : why + "; ",
                                                    expected));

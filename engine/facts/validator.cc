@@ -94,21 +94,6 @@ std::optional<bool> ParseYamlBool(std::string_view t) {
   return std::nullopt;
 }
 
-/// `dddd-dd-dd`: written as a date, whether or not the date exists.
-bool LooksLikeDate(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!IsDigit(t[i])) return false;
-  }
-  return true;
-}
-
-int Digits(std::string_view t, size_t at, size_t n) {
-  int v = 0;
-  for (size_t i = at; i < at + n; ++i) v = v * 10 + (t[i] - '0');
-  return v;
-}
-
 /// The text of a value for a message: its first line, at most 40 code points.
 std::string Shorten(std::string_view t) {
   std::string out;
@@ -225,7 +210,7 @@ std::string DescribeRaw(const RawRecord& record, const RawNode& raw) {
     case RawType::kPlain:
       if (ParseYamlNumber(node.text)) return fmt::format("a number `{}`", Shorten(node.text));
       if (ParseYamlBool(node.text)) return fmt::format("a bool `{}`", node.text);
-      if (LooksLikeDate(node.text)) return fmt::format("a date `{}`", node.text);
+      if (value::HasDateForm(node.text)) return fmt::format("a date `{}`", node.text);
       return fmt::format("text `{}`", Shorten(node.text));
     case RawType::kString:
       return node.text.empty() ? "empty text" : fmt::format("text `{}`", Shorten(node.text));
@@ -387,12 +372,11 @@ struct Validator::Impl {
         return {};
       }
       case BaseType::kDate: {
-        if (IsText(t) && LooksLikeDate(node.text)) {
+        if (IsText(t) && value::HasDateForm(node.text)) {
           if (auto date = value::ParseDate(node.text)) return value::Value{*date};
           Error(MakeDiagnostic(DiagCode::T0506, ValueSpan(holder), node.text)
                     .WithLabel("no such date")
-                    .WithHelp(value::WhyInvalid(Digits(node.text, 0, 4), Digits(node.text, 5, 2),
-                                                Digits(node.text, 8, 2))));
+                    .WithHelp(value::WhyNotADate(node.text)));
           return {};
         }
         WrongType(field, type, holder, node, "write a date as `YYYY-MM-DD`, like `2026-03-01`");

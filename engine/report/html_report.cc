@@ -12,6 +12,7 @@
 #include "findings/fingerprint.h"
 #include "report/findings_text.h"
 #include "report/xml_escape.h"
+#include "value/date.h"
 
 namespace treaty::report {
 
@@ -21,25 +22,10 @@ namespace {
 
 std::string Text(std::string_view s) { return XmlEscape(s, /*attribute=*/false); }
 
-// Days since 1970-01-01 of a YYYY-MM-DD date (H. Hinnant's days_from_civil); nullopt otherwise.
+// Days since 1970-01-01 of a YYYY-MM-DD date; nullopt for any other text.
 std::optional<int64_t> Days(std::string_view date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
-  auto num = [&](size_t at, size_t len) {
-    int64_t v = 0;
-    for (size_t i = at; i < at + len; ++i) {
-      if (date[i] < '0' || date[i] > '9') return int64_t{-1};
-      v = v * 10 + (date[i] - '0');
-    }
-    return v;
-  };
-  int64_t y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  if (auto d = value::ParseDate(date)) return d->days;
+  return std::nullopt;
 }
 
 std::string_view StatusClass(const findings::Finding& f) {
@@ -277,13 +263,17 @@ void Timeline(std::string& out, const CheckReport& r, const HtmlOptions& options
   }
   widen(as_of);
   if (lo > hi) return;
-  // Whole years around the range, and room on the right for open-ended windows.
-  auto year_of = [](int64_t days) { return 1970 + static_cast<int>(days / 365.2425); };
-  int first_year = year_of(lo);
-  int last_year = year_of(hi) + 2;
-  auto jan1 = [](int year) { return *Days(fmt::format("{:04}-01-01", year)); };
+  // Whole years around the range, and room on the right for open-ended windows; the axis ends
+  // with the calendar (9999-12-31), so a year past it gets no label.
+  auto year_of = [](int64_t days) {
+    days = std::clamp<int64_t>(days, value::kFirstDate.days, value::kLastDate.days);
+    return value::ToCivil(value::Date{static_cast<int32_t>(days)}).year;
+  };
+  auto jan1 = [](int year) { return value::DaysFromCivil(year, 1, 1); };
+  const int first_year = year_of(lo);
+  const int last_year = year_of(hi) + 2;
   lo = jan1(first_year);
-  hi = jan1(last_year);
+  hi = std::min<int64_t>(jan1(last_year), value::kLastDate.days);
 
   constexpr int kLeft = 250, kWidth = 1100, kTop = 34, kRowH = 24, kGrantH = 30;
   const int plot = kWidth - kLeft - 16;
@@ -317,7 +307,10 @@ void Timeline(std::string& out, const CheckReport& r, const HtmlOptions& options
       kWidth, height);
   // Year grid.
   const int span_years = last_year - first_year;
-  const int step = span_years > 24 ? 5 : (span_years > 12 ? 2 : 1);
+  int step = span_years > 24 ? 5 : (span_years > 12 ? 2 : 1);
+  for (int longer : {10, 20, 50, 100, 200, 500, 1000, 2000}) {
+    if (span_years > 24 * step) step = longer;  // at most 25 labels
+  }
   for (int year = first_year; year <= last_year; year += step) {
     const double gx = x(jan1(year));
     if (gx > kWidth - 24) break;  // no room for the label at the right edge

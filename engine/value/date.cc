@@ -4,8 +4,7 @@
 
 namespace treaty::value {
 
-namespace {
-// Howard Hinnant's days_from_civil / civil_from_days.
+// Howard Hinnant's days_from_civil; ToCivil is his civil_from_days.
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
   const int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -13,6 +12,17 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The number written by the digits text[at, at + n); the caller has checked HasDateForm.
+int DigitsAt(std::string_view text, size_t at, size_t n) {
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+  return v;
 }
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -61,19 +71,22 @@ std::string FormatDate(Date d) {
   return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
 
+bool HasDateForm(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!IsDigit(t[i])) return false;
+  }
+  return true;
+}
+
 std::optional<Date> ParseDate(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  auto num = [&](size_t at, size_t n, int& out) {
-    out = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (t[i] < '0' || t[i] > '9') return false;
-      out = out * 10 + (t[i] - '0');
-    }
-    return true;
-  };
-  int y, m, d;
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
-  return MakeDate(y, m, d);
+  if (!HasDateForm(t)) return std::nullopt;
+  return MakeDate(DigitsAt(t, 0, 4), DigitsAt(t, 5, 2), DigitsAt(t, 8, 2));
+}
+
+std::string WhyNotADate(std::string_view t) {
+  if (!HasDateForm(t)) return "";
+  return WhyInvalid(DigitsAt(t, 0, 4), DigitsAt(t, 5, 2), DigitsAt(t, 8, 2));
 }
 
 int Weekday(Date d) {

@@ -31,6 +31,14 @@ Civil ToCivil(Date d);
 std::string FormatDate(Date d);
 /// Parses exactly `YYYY-MM-DD`; nullopt on any other text or an invalid date.
 std::optional<Date> ParseDate(std::string_view text);
+/// Whether `text` has the form dddd-dd-dd (ASCII digits), whether or not the date exists.
+bool HasDateForm(std::string_view text);
+/// Why a text of the date form is not a date, for messages ("February 2026 has 28 days"); ""
+/// when it is a date or does not have the form.
+std::string WhyNotADate(std::string_view text);
+/// Days since 1970-01-01 of any proleptic Gregorian year-month-day (month 1..12, day
+/// 1..31), past the calendar's ends too: no range check, for arithmetic such as drawing.
+int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 int DaysInMonth(int year, int month);
 /// 1 = Monday … 7 = Sunday.
 int Weekday(Date d);

@@ -1,12 +1,16 @@
 // Unit tests of report::RenderHtml: the sections are there, values from policies and facts are
 // escaped (a `<script>` in a fact id, a clause title and an agreement title never reaches the
-// page as markup), and the page is self-contained.
+// page as markup), the page is self-contained, and the timeline's year labels stay distinct up
+// to the calendar's last day.
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "report/html_report.h"
 
@@ -104,6 +108,34 @@ TEST_CASE("the timeline draws each agreement and grant and marks the cited facts
   CHECK(timeline.find(">EVIL/1<") != std::string::npos);
   CHECK(timeline.find("as of 2026-11-29") != std::string::npos);
   CHECK(timeline.find(">2024<") != std::string::npos);
+}
+
+// The year labels of the timeline, as (x, year) in the order drawn.
+std::vector<std::pair<double, int>> YearLabels(const std::string& html) {
+  static const std::regex kLabel(
+      "<text x=\"([0-9.]+)\" y=\"[0-9]+\" text-anchor=\"middle\" fill=\"#6b7280\" "
+      "font-size=\"11\">([0-9]+)</text>");
+  std::vector<std::pair<double, int>> labels;
+  for (std::sregex_iterator it(html.begin(), html.end(), kLabel), end; it != end; ++it) {
+    labels.emplace_back(std::stod((*it)[1]), std::stoi((*it)[2]));
+  }
+  return labels;
+}
+
+TEST_CASE("a window until 9999-12-31 draws distinct, increasing year labels", "[report][html]") {
+  CheckReport r;
+  r.as_of = "2026-11-29";
+  r.agreements = {AgreementInfo{"FOREVER", "Forever", {"2024-01-01", "9999-12-31"}}};
+  const auto labels = YearLabels(RenderHtml(r));
+  REQUIRE(labels.size() >= 2);
+  CHECK(labels.size() <= 25);
+  CHECK(labels.front().second == 2024);
+  for (size_t i = 1; i < labels.size(); ++i) {
+    INFO(labels[i].second);
+    CHECK(labels[i].first > labels[i - 1].first);
+    CHECK(labels[i].second > labels[i - 1].second);
+  }
+  CHECK(labels.back().second <= 9999);
 }
 
 }  // namespace
