@@ -77,11 +77,12 @@ size_t MaxVars(const plan::Plan& plan) {
   return n;
 }
 
-/// The scope pass over a range of facts, with reusable scratch (no per-fact allocation once
-/// the buffers have grown).
-class Worker {
+/// Matches facts against rule scopes (`when`/`unless`) through the plan's index: the scope
+/// pass over a range of facts, and the rules a fact can meet. Reusable scratch (no per-fact
+/// allocation once the buffers have grown); one per thread, since the scratch is its own.
+class ScopeMatcher {
  public:
-  Worker(const plan::Plan& plan, const facts::FactSet& facts, const EvalOptions& options)
+  ScopeMatcher(const plan::Plan& plan, const facts::FactSet& facts, const EvalOptions& options)
       : plan_(plan),
         facts_(facts),
         options_(options),
@@ -405,13 +406,16 @@ class Evaluator {
     const unsigned threads = Threads(n, 20000);
     std::vector<ChunkOut> outs(threads);
     if (threads == 1) {
-      Worker(plan_, facts_, options_).Run(0, n, outs[0]);
+      ScopeMatcher(plan_, facts_, options_).Run(0, n, outs[0]);
     } else {
+      // Safe to split: every task reads only the Plan and the FactSet (neither changes once
+      // built) and writes only its own ScopeMatcher and its own outs[t].
       std::vector<base::Task<void>> pool;
       for (unsigned t = 0; t < threads; ++t) {
         size_t begin = n * t / threads, end = n * (t + 1) / threads;
-        pool.push_back(base::StartTask(
-            [&, t, begin, end] { Worker(plan_, facts_, options_).Run(begin, end, outs[t]); }));
+        pool.push_back(base::StartTask([&, t, begin, end] {
+          ScopeMatcher(plan_, facts_, options_).Run(begin, end, outs[t]);
+        }));
       }
       for (auto& task : pool) task.Join();
     }
@@ -697,10 +701,15 @@ class Evaluator {
     const size_t n = raws_.size();
     std::vector<findings::Finding> built(n);
     const size_t half = Threads(n, 2000) > 1 ? n / 2 : n;
+    // The helper gets its own DiagnosticEngine (not thread-safe, and Materialize adds nothing
+    // to it) and its own caches. Safe to split: both threads only read the Plan, the FactSet
+    // and the SourceSet (whose lazy column table is built under a mutex), and each writes
+    // only its own half of raws_ and built.
+    base::DiagnosticEngine helper_diags;
     std::unique_ptr<Evaluator> helper;
     std::optional<base::Task<void>> helper_task;
     if (half < n) {
-      helper = std::make_unique<Evaluator>(plan_, facts_, sources_, options_, diags_);
+      helper = std::make_unique<Evaluator>(plan_, facts_, sources_, options_, helper_diags);
       helper->multi_permits_ = multi_permits_;
       helper->clause_rank_ = clause_rank_;
       helper_task.emplace(base::StartTask([&] {
@@ -1085,7 +1094,7 @@ class Evaluator {
   std::vector<const Fact*> binding_;
   std::vector<Raw> raws_;
   std::vector<uint64_t> scoped_;  // (rule, fact), sorted
-  Worker lookup_;                 // index lookups for Matches()
+  ScopeMatcher lookup_;           // index lookups for Matches()
   std::unordered_map<uint32_t, std::vector<uint32_t>> matches_;
   std::unordered_map<uint64_t, std::string> source_text_;  // (rule, node) -> SourceText
   std::unordered_map<uint64_t, std::string> leaf_name_;    // (rule, node) -> LeafName

@@ -102,6 +102,8 @@ std::string RenderJson(const CheckReport& report) {
   w.Key("findings");
   w.BeginArray();
   // A long list is written in two halves, the second on its own thread into its own string.
+  // Safe: that thread only reads `report` (nothing changes it before Join) and only writes
+  // `tail` through its own JsonWriter.
   const size_t n = report.findings.size();
   const size_t half = n >= 2000 ? n / 2 : n;
   std::string tail;
