@@ -4,18 +4,18 @@
 /// A FactSet owns the facts of a run in load order (files in path order, then document order).
 /// Immutable once loaded; safe to read from several threads.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/span.h"
-#include "check/model.h"
 #include "value/value.h"
 
 namespace treaty::facts {
 
 struct Fact {
-  check::KindId kind = 0;
+  uint32_t kind = 0;  // index into check::Portfolio::kinds (= plan::Plan::kinds)
   std::string id;
   std::vector<value::Value> slots;  // slots[i] is kind.fields[i]; Absent when not given
   base::Span span;                  // where the fact starts (its `kind:` or first key / its line)
