@@ -3,58 +3,22 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <type_traits>
 #include <vector>
 
 #include "ast/operators.h"
 #include "base/utf8.h"
+#include "value/render.h"
 
 namespace treaty::plan {
 
-std::string RenderNumber(double d) {
-  if (d == 0) return "0";  // also -0
-  return fmt::format("{}", d);
-}
-
 std::string RenderValue(const Plan& plan, const value::Value& v) {
-  return std::visit(
-      [&](const auto& x) -> std::string {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, value::Absent>) {
-          return "absent";
-        } else if constexpr (std::is_same_v<T, bool>) {
-          return x ? "true" : "false";
-        } else if constexpr (std::is_same_v<T, double>) {
-          return RenderNumber(x);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return x;
-        } else if constexpr (std::is_same_v<T, value::Date>) {
-          return value::FormatDate(x);
-        } else if constexpr (std::is_same_v<T, value::Duration>) {
-          return value::FormatDuration(x);
-        } else if constexpr (std::is_same_v<T, value::Member>) {
-          if (x.taxonomy < plan.taxonomies.size() &&
-              x.member < plan.taxonomies[x.taxonomy].members.size()) {
-            return plan.taxonomies[x.taxonomy].members[x.member].name;
-          }
-          return fmt::format("member#{}.{}", x.taxonomy, x.member);
-        } else if constexpr (std::is_same_v<T, value::List>) {
-          std::string out = "[";
-          for (size_t i = 0; i < x.size(); ++i) {
-            if (i) out += ", ";
-            out += RenderValue(plan, x[i]);
-          }
-          return out + "]";
-        } else {
-          std::string out = "{";
-          for (size_t i = 0; i < x.size(); ++i) {
-            if (i) out += ", ";
-            out += x[i].first + ": " + RenderValue(plan, x[i].second);
-          }
-          return out + "}";
-        }
-      },
-      v.v);
+  return value::Render(v, [&plan](const value::Member& m) {
+    if (m.taxonomy < plan.taxonomies.size() &&
+        m.member < plan.taxonomies[m.taxonomy].members.size()) {
+      return plan.taxonomies[m.taxonomy].members[m.member].name;
+    }
+    return fmt::format("member#{}.{}", m.taxonomy, m.member);
+  });
 }
 
 namespace {

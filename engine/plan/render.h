@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "plan/plan.h"
+#include "value/render.h"
 
 namespace treaty::plan {
 
@@ -22,7 +23,7 @@ std::string ClipText(std::string_view text, size_t max_bytes);
 /// Appends `text` to `out` so that `out` ends within `max_bytes` (cut as ClipText does); false
 /// when it was cut.
 bool AppendClipped(std::string& out, std::string_view text, size_t max_bytes);
-std::string RenderNumber(double d);
+using value::RenderNumber;
 /// An expression in surface syntax, variables named by `rule` (or `$0`, `$1` without one).
 std::string RenderExpr(const Plan& plan, const Rule* rule, NodeId id);
 
