@@ -5,7 +5,6 @@
 #include <spdlog/spdlog.h>
 
 #include "base/file_system.h"
-#include "clause_catalog.h"
 #include "commands.h"
 #include "diagnostics_output.h"
 #include "exit_codes.h"
@@ -67,7 +66,7 @@ int RunCheck(const CheckOptions& options) {
   rep.findings = std::move(result.findings);
   rep.diagnostics = diags.Sorted();
   rep.sources = &sources;
-  if (result.evaluated) rep.clauses = DescribeClauses(result.frontend.portfolio, sources);
+  rep.clauses = std::move(result.clauses);
 
   std::string body;
   std::FILE* out_stream = stdout;

@@ -2,8 +2,22 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace treaty::report {
+
+CheckReport StoredRunReport(const findings::RunInfo& info,
+                            std::vector<findings::Finding> findings) {
+  CheckReport rep;
+  rep.as_of = info.record.as_of;
+  rep.label = info.record.label;
+  rep.summary = info.record.summary;
+  rep.findings = std::move(findings);
+  for (const auto& w : info.record.waivers) {
+    rep.waivers.push_back(WaiverInfo{w.id, w.clause, w.until.value_or(""), "", "", w.findings});
+  }
+  return rep;
+}
 
 std::vector<ClauseInfo> ReportedClauses(const CheckReport& report) {
   std::vector<ClauseInfo> out = report.clauses;

@@ -8,12 +8,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
 #include "base/source_file.h"
 #include "findings/finding.h"
+#include "findings/run_record.h"
 
 namespace treaty::report {
 
@@ -67,20 +67,8 @@ struct FactDates {
   std::string end;
 };
 
-/// What changed since the previous completed run with the same roots (lists may be cut short;
-/// the counts are exact).
-struct RunChanges {
-  int64_t run = 0;
-  std::optional<int64_t> base;  // nullopt: the first run over these roots
-  size_t added_count = 0;
-  size_t resolved_count = 0;
-  size_t unchanged_count = 0;
-  size_t changed_count = 0;
-  std::vector<findings::Finding> added;
-  std::vector<findings::Finding> resolved;
-  /// Findings in both runs whose status changed, with the status they had before.
-  std::vector<std::pair<findings::Finding, findings::Status>> changed;
-};
+/// What changed since the previous completed run with the same roots.
+using findings::RunChanges;
 
 struct CheckReport {
   std::string tool_version;  // Treaty's version, for formats that name the tool (SARIF)
@@ -101,6 +89,11 @@ struct CheckReport {
   std::vector<FactDates> fact_dates;  // the facts the findings cite, sorted by id
   const RunChanges* changes = nullptr;
 };
+
+/// A run read back from the audit store as a report: its as-of date, label, summary, findings
+/// and the waivers it applied (their approver and reason are not stored). No diagnostics; the
+/// caller sets `sources`, `changes` and `tool_version`.
+CheckReport StoredRunReport(const findings::RunInfo& info, std::vector<findings::Finding> findings);
 
 /// `report.clauses` plus any clause that has a finding but is missing there (described from
 /// the finding), sorted by id.

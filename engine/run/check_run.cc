@@ -4,9 +4,11 @@
 #include <chrono>
 #include <set>
 
+#include "check/model.h"
 #include "eval/evaluator.h"
 #include "facts/loader.h"
 #include "plan/plan.h"
+#include "run/clause_catalog.h"
 
 namespace treaty::run {
 
@@ -86,6 +88,7 @@ CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs, base:
   run.times.eval_ms = watch.Lap();
   run.summary = findings::Summarize(run.findings, run.facts.facts.size(), portfolio.clauses.size());
   run.evaluated = true;
+  run.clauses = DescribeClauses(portfolio, sources);
   return run;
 }
 
@@ -150,6 +153,7 @@ StreamedRun RunStreamed(const CheckRequest& request, size_t batch, const base::F
   run.summary.facts = seen.facts;
   run.summary.clauses = portfolio.clauses.size();
   run.evaluated = true;
+  run.clauses = DescribeClauses(portfolio, sources);
   say(StreamProgress::Phase::kEvaluated);
   return run;
 }

@@ -11,9 +11,11 @@
 #include "base/diagnostic_engine.h"
 #include "base/file_system.h"
 #include "base/source_file.h"
+#include "check/model.h"
 #include "driver/frontend.h"
 #include "facts/fact.h"
 #include "findings/finding.h"
+#include "report/check_report.h"
 #include "value/date.h"
 
 namespace treaty::run {
@@ -40,7 +42,8 @@ struct CheckRun {
   facts::FactSet facts;
   std::vector<findings::Finding> findings;  // sorted
   findings::Summary summary;
-  bool evaluated = false;  // false when the portfolio did not compile
+  bool evaluated = false;                   // false when the portfolio did not compile
+  std::vector<report::ClauseInfo> clauses;  // run::DescribeClauses, when evaluated
   PhaseTimes times;
 };
 
@@ -65,7 +68,8 @@ struct StreamedRun {
   size_t fact_files = 0;
   size_t kept = 0;         // facts kept for the rules that read several facts together
   bool evaluated = false;  // false when the portfolio did not compile
-  PhaseTimes times;        // load_ms and eval_ms overlap: batches are evaluated as they load
+  std::vector<report::ClauseInfo> clauses;  // run::DescribeClauses, when evaluated
+  PhaseTimes times;  // load_ms and eval_ms overlap: batches are evaluated as they load
 };
 
 /// Receives a batch of findings, sorted within the batch (not across batches), with the facts

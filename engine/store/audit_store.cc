@@ -227,9 +227,9 @@ constexpr ComparisonQueries kRecordedQueries = {
     "c.change = 'unchanged' AND f.status <> p.status ORDER BY f.seq",
 };
 
-Result<Comparison> RunComparison(Database& db, const ComparisonQueries& q, int64_t before,
+Result<RunChanges> RunComparison(Database& db, const ComparisonQueries& q, int64_t before,
                                  int64_t after, size_t limit) {
-  Comparison cmp;
+  RunChanges cmp;
   cmp.run = after;
   cmp.base = before;
   auto reader = FindingReader::Make(db);
@@ -599,7 +599,7 @@ Result<AuditStore> AuditStore::Open(const std::string& path, const OpenOptions& 
   return AuditStore(std::move(owned));
 }
 
-Result<Comparison> AuditStore::RecordRun(const RunRecord& run,
+Result<RunChanges> AuditStore::RecordRun(const RunRecord& run,
                                          const std::vector<findings::Finding>& findings,
                                          size_t list_limit, const StoreProgress& progress) {
   auto recorder = StartRun();
@@ -675,7 +675,7 @@ Status RunRecorder::Add(const std::vector<findings::Finding>& findings,
   return tx.value().Commit();
 }
 
-Result<Comparison> RunRecorder::Finish(const RunRecord& run, size_t list_limit) {
+Result<RunChanges> RunRecorder::Finish(const RunRecord& run, size_t list_limit) {
   Database& db = *store_->db_;
   int64_t run_id = 0;
   {
@@ -742,7 +742,7 @@ Result<StoredRun> AuditStore::LoadRun(int64_t id) {
   return run;
 }
 
-Result<Comparison> AuditStore::Compare(int64_t before, int64_t after, size_t list_limit) {
+Result<RunChanges> AuditStore::Compare(int64_t before, int64_t after, size_t list_limit) {
   for (int64_t id : {before, after}) {
     auto info = LoadRunInfo(*db_, id);
     if (!info.ok()) return info.status();
@@ -750,11 +750,11 @@ Result<Comparison> AuditStore::Compare(int64_t before, int64_t after, size_t lis
   return RunComparison(*db_, kLiveQueries, before, after, list_limit);
 }
 
-Result<Comparison> AuditStore::RecordedComparison(int64_t run, size_t list_limit) {
+Result<RunChanges> AuditStore::RecordedComparison(int64_t run, size_t list_limit) {
   auto info = LoadRunInfo(*db_, run);
   if (!info.ok()) return info.status();
   if (!info.value().previous_run) {
-    Comparison cmp;
+    RunChanges cmp;
     cmp.run = run;
     return cmp;
   }

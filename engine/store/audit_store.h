@@ -16,64 +16,17 @@
 
 #include "base/status.h"
 #include "findings/finding.h"
+#include "findings/run_record.h"
 
 namespace treaty::store {
 
 class Database;
 
-/// A waiver that waived at least one finding of a run.
-struct WaiverRecord {
-  std::string id;
-  std::string clause;
-  std::optional<std::string> until;  // YYYY-MM-DD; nullopt when it never expires
-  size_t findings = 0;               // findings it waived in the run
-};
-
-/// What a run is, apart from its findings.
-struct RunRecord {
-  std::string started_at;   // UTC, "2026-11-29T09:30:00Z"
-  std::string finished_at;  // when the findings were ready to store
-  int64_t duration_ms = 0;
-  std::string as_of;  // YYYY-MM-DD
-  std::string label;
-  std::string policy_digest;  // store::DigestFiles over the policy files
-  std::string fact_digest;
-  std::vector<std::string> policy_roots;  // as given on the command line or in treaty.yaml
-  std::vector<std::string> fact_roots;
-  findings::Summary summary;
-  std::vector<WaiverRecord> waivers;
-};
-
-/// A stored run as history lists it.
-struct RunInfo {
-  int64_t id = 0;
-  RunRecord record;  // waivers left empty by History
-  size_t findings = 0;
-  std::optional<int64_t> previous_run;  // the run it was compared with when recorded
-  size_t added = 0;                     // new, resolved and unchanged against previous_run
-  size_t resolved = 0;
-  size_t unchanged = 0;
-};
-
-/// A finding whose fingerprint is in both runs but whose status changed (waived -> open, …).
-struct StatusChange {
-  findings::Finding finding;  // as in the later run
-  findings::Status before = findings::Status::kOpen;
-};
-
-/// Two runs compared by fingerprint. The lists hold at most the limit asked for (in report
-/// order); the counts are always exact.
-struct Comparison {
-  int64_t run = 0;
-  std::optional<int64_t> base;  // nullopt: no earlier completed run with the same roots
-  size_t added_count = 0;
-  size_t resolved_count = 0;
-  size_t unchanged_count = 0;
-  size_t changed_count = 0;  // of the unchanged, those whose status differs
-  std::vector<findings::Finding> added;
-  std::vector<findings::Finding> resolved;
-  std::vector<StatusChange> changed;
-};
+using findings::RunChanges;
+using findings::RunInfo;
+using findings::RunRecord;
+using findings::StatusChange;
+using findings::WaiverRecord;
 
 struct StoredRun {
   RunInfo info;
@@ -121,7 +74,7 @@ class RunRecorder {
                    const StoreProgress& progress = {});
   /// The findings staged so far.
   size_t staged() const { return staged_; }
-  base::Result<Comparison> Finish(const RunRecord& run, size_t list_limit = SIZE_MAX);
+  base::Result<RunChanges> Finish(const RunRecord& run, size_t list_limit = SIZE_MAX);
 
  private:
   friend class AuditStore;
@@ -148,7 +101,7 @@ class AuditStore {
   /// Records a completed run and its findings in one transaction, compares it with the latest
   /// earlier completed run with the same policy and fact roots, and stores the comparison.
   /// `list_limit` bounds the findings listed in the returned comparison.
-  base::Result<Comparison> RecordRun(const RunRecord& run,
+  base::Result<RunChanges> RecordRun(const RunRecord& run,
                                      const std::vector<findings::Finding>& findings,
                                      size_t list_limit = SIZE_MAX,
                                      const StoreProgress& progress = {});
@@ -161,9 +114,9 @@ class AuditStore {
   /// One completed run with its findings and waivers; NotFound when there is none.
   base::Result<StoredRun> LoadRun(int64_t id);
   /// What changed from run `before` to run `after` (any two completed runs).
-  base::Result<Comparison> Compare(int64_t before, int64_t after, size_t list_limit = SIZE_MAX);
+  base::Result<RunChanges> Compare(int64_t before, int64_t after, size_t list_limit = SIZE_MAX);
   /// The comparison stored when `run` was recorded (base nullopt when it had no previous run).
-  base::Result<Comparison> RecordedComparison(int64_t run, size_t list_limit = SIZE_MAX);
+  base::Result<RunChanges> RecordedComparison(int64_t run, size_t list_limit = SIZE_MAX);
 
  private:
   friend class RunRecorder;

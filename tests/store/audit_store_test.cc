@@ -119,7 +119,7 @@ TEST_CASE("runs are recorded, listed newest first and compared with the previous
   auto r2 = store.RecordRun(MakeRecord("second"), second, SIZE_MAX,
                             [&](size_t done, size_t total) { progress.emplace_back(done, total); });
   REQUIRE(r2.ok());
-  const Comparison& c = r2.value();
+  const RunChanges& c = r2.value();
   CHECK(c.run == 2);
   REQUIRE(c.base.has_value());
   CHECK(*c.base == 1);

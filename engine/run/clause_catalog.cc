@@ -1,8 +1,8 @@
-#include "clause_catalog.h"
+#include "run/clause_catalog.h"
 
 #include <algorithm>
 
-namespace treaty::cli {
+namespace treaty::run {
 
 std::vector<report::ClauseInfo> DescribeClauses(const check::Portfolio& portfolio,
                                                 const base::SourceSet& sources) {
@@ -25,4 +25,4 @@ std::vector<report::ClauseInfo> DescribeClauses(const check::Portfolio& portfoli
   return out;
 }
 
-}  // namespace treaty::cli
+}  // namespace treaty::run

@@ -8,9 +8,9 @@
 #include "check/model.h"
 #include "report/check_report.h"
 
-namespace treaty::cli {
+namespace treaty::run {
 
 std::vector<report::ClauseInfo> DescribeClauses(const check::Portfolio& portfolio,
                                                 const base::SourceSet& sources);
 
-}  // namespace treaty::cli
+}  // namespace treaty::run
