@@ -1,7 +1,8 @@
 #pragma once
-/// One `treaty check` from paths to findings: compile the portfolio, load the facts, compile
-/// the plan, evaluate. Problems go to `diags`; evaluation is skipped when the portfolio has
-/// errors (facts with errors are skipped by the loader and the rest are still checked).
+/// One `treaty check` from paths to findings (run::RunPipeline with whole facts), or the same
+/// streamed in batches with bounded memory (`treaty audit`). Problems go to `diags`; evaluation
+/// is skipped when the portfolio has errors (facts with errors are skipped by the loader and
+/// the rest are still checked).
 
 #include <functional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "facts/fact.h"
 #include "findings/finding.h"
 #include "report/check_report.h"
+#include "run/pipeline.h"
 #include "value/date.h"
 
 namespace treaty::run {
@@ -27,14 +29,6 @@ struct CheckRequest {
   bool show_defeated = false;
   /// When set, sees every byte of each fact file read (facts::LoadOptions::on_read).
   std::function<void(const std::string& path, std::string_view bytes)> on_fact_bytes;
-};
-
-/// Wall-clock milliseconds of each phase, for `-v` logging and benchmarks.
-struct PhaseTimes {
-  double compile_ms = 0;
-  double load_ms = 0;
-  double plan_ms = 0;
-  double eval_ms = 0;
 };
 
 struct CheckRun {
@@ -52,30 +46,15 @@ CheckRun RunCheck(const CheckRequest& request, const base::FileSystem& fs, base:
 
 // ---------------------------------------------------------------- streamed
 
-/// How far a streamed check has come, for a progress line.
-struct StreamProgress {
-  enum class Phase { kCompiled, kBatch, kEvaluated } phase = Phase::kCompiled;
-  size_t policy_files = 0;
-  size_t clauses = 0;
-  size_t facts = 0;  // loaded and checked so far
-  size_t fact_files = 0;
-  size_t findings = 0;  // so far
-};
-
 struct StreamedRun {
   driver::Frontend frontend;
   findings::Summary summary;
   size_t fact_files = 0;
-  size_t kept = 0;         // facts kept for the rules that read several facts together
-  bool evaluated = false;  // false when the portfolio did not compile
+  size_t kept = 0;                          // facts kept for the rules that read several facts
+  bool evaluated = false;                   // false when the portfolio did not compile
   std::vector<report::ClauseInfo> clauses;  // run::DescribeClauses, when evaluated
   PhaseTimes times;  // load_ms and eval_ms overlap: batches are evaluated as they load
 };
-
-/// Receives a batch of findings, sorted within the batch (not across batches), with the facts
-/// they cite.
-using FindingSink =
-    std::function<void(std::vector<findings::Finding>&& batch, const facts::FactSet& facts)>;
 
 /// The same check as RunCheck, with bounded memory: facts are loaded `batch` at a time and
 /// each batch is evaluated with the rules that read one fact (eval::RuleSet::kPerFact) and

@@ -6,9 +6,10 @@
 #include <string_view>
 
 #include "base/did_you_mean.h"
+#include "check/model.h"
 #include "eval/evaluator.h"
-#include "facts/loader.h"
 #include "plan/plan.h"
+#include "run/pipeline.h"
 
 namespace treaty::run {
 
@@ -151,49 +152,47 @@ ExplainRun RunExplain(const ExplainRequest& request, const base::FileSystem& fs,
                       base::SourceSet& sources, base::DiagnosticEngine& diags) {
   ExplainRun run;
   run.report.as_of = value::FormatDate(request.as_of);
-  run.frontend = driver::CompilePortfolio(request.policy_roots, fs, sources, diags);
-  if (diags.has_errors()) return run;
-  const check::Portfolio& portfolio = run.frontend.portfolio;
-  run.facts = facts::LoadFacts(request.fact_paths, portfolio, fs, sources, diags);
-
-  std::vector<uint32_t> matches;
-  for (uint32_t i = 0; i < run.facts.facts.size(); ++i) {
-    if (run.facts.facts[i].id == request.fact_id) matches.push_back(i);
-  }
-  if (matches.empty()) {
+  PipelineOptions options;
+  options.policy_roots = request.policy_roots;
+  options.fact_paths = request.fact_paths;
+  options.eval.as_of = request.as_of;
+  options.trace_fact = request.fact_id;
+  PipelineSinks sinks;
+  sinks.loaded = [&](const facts::FactSet& loaded) {
+    const auto& all = loaded.facts;
+    if (std::any_of(all.begin(), all.end(),
+                    [&](const facts::Fact& f) { return f.id == request.fact_id; })) {
+      return true;
+    }
     std::vector<std::string_view> ids;
-    ids.reserve(run.facts.facts.size());
-    for (const auto& f : run.facts.facts) ids.push_back(f.id);
-    auto d = base::MakeDiagnostic(base::DiagCode::T0606, base::Span{}, request.fact_id,
-                                  run.facts.facts.size());
+    ids.reserve(all.size());
+    for (const auto& f : all) ids.push_back(f.id);
+    auto d = base::MakeDiagnostic(base::DiagCode::T0606, base::Span{}, request.fact_id, all.size());
     d.help = base::DidYouMean(request.fact_id, ids);
     if (d.help.empty()) {
       d.help = "pass the fact files that hold it, or run `treaty check` to list the facts";
     }
     diags.Add(std::move(d));
-    return run;
-  }
-
-  const plan::Plan plan = plan::Compile(portfolio);
-  eval::EvalOptions options;
-  options.as_of = request.as_of;
-  for (uint32_t fi : matches) {
-    const facts::Fact& fact = run.facts.facts[fi];
-    // Diagnostics of the evaluation (T0604) once, for the first fact.
-    base::DiagnosticEngine again;
-    eval::FactTrace trace = eval::TraceFact(plan, run.facts, fi, sources, options,
-                                            fi == matches.front() ? diags : again);
+    return false;
+  };
+  const check::Portfolio* portfolio = nullptr;
+  sinks.compiled = [&portfolio](const check::Portfolio& p) { portfolio = &p; };
+  sinks.trace = [&](const plan::Plan& plan, const facts::Fact& fact, eval::FactTrace&& trace) {
+    const check::Kind& kind = portfolio->kinds[fact.kind];
     report::ExplainedFact out;
     out.id = fact.id;
-    out.kind = portfolio.kinds[fact.kind].name;
+    out.kind = kind.name;
     out.location = {std::string(sources.PathOf(fact.span)), fact.span.line};
-    out.active = ActiveText(portfolio.kinds[fact.kind], fact);
+    out.active = ActiveText(kind, fact);
     for (const auto& t : trace.rules) {
-      out.rules.push_back(Explain(portfolio, plan, fact, t, trace.findings, sources));
+      out.rules.push_back(Explain(*portfolio, plan, fact, t, trace.findings, sources));
     }
     run.report.facts.push_back(std::move(out));
-  }
-  run.explained = true;
+  };
+  PipelineRun done = RunPipeline(options, sinks, fs, sources, diags);
+  run.frontend = std::move(done.frontend);
+  run.facts = std::move(done.facts);
+  run.explained = done.evaluated;
   return run;
 }
 

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "base/did_you_mean.h"
 #include "check/lints.h"
-#include "eval/evaluator.h"
-#include "facts/loader.h"
-#include "plan/plan.h"
+#include "check/model.h"
+#include "run/pipeline.h"
 
 namespace treaty::run {
 
@@ -55,20 +55,26 @@ void UnmatchedWaivers(const check::Portfolio& portfolio,
 
 LintRun RunLint(const LintRequest& request, const base::FileSystem& fs, base::SourceSet& sources,
                 base::DiagnosticEngine& diags) {
+  PipelineOptions options;
+  options.policy_roots = request.policy_roots;
+  options.fact_paths = request.fact_paths;
+  options.facts =
+      request.fact_paths.empty() ? PipelineOptions::Facts::kNone : PipelineOptions::Facts::kWhole;
+  options.eval.as_of = request.as_of;
+  const check::Portfolio* portfolio = nullptr;
+  PipelineSinks sinks;
+  sinks.compiled = [&](const check::Portfolio& p) {
+    portfolio = &p;
+    check::RunLints(p, diags);
+  };
+  sinks.findings = [&](std::vector<findings::Finding>&& found, const facts::FactSet& facts) {
+    UnmatchedWaivers(*portfolio, found, request.as_of, facts, diags);
+  };
+  PipelineRun done = RunPipeline(options, sinks, fs, sources, diags);
   LintRun run;
-  run.frontend = driver::CompilePortfolio(request.policy_roots, fs, sources, diags);
-  if (diags.has_errors()) return run;
-  const check::Portfolio& portfolio = run.frontend.portfolio;
-  check::RunLints(portfolio, diags);
-  if (request.fact_paths.empty()) return run;
-  facts::FactSet facts = facts::LoadFacts(request.fact_paths, portfolio, fs, sources, diags);
-  run.facts = facts.facts.size();
-  const plan::Plan plan = plan::Compile(portfolio);
-  eval::EvalOptions options;
-  options.as_of = request.as_of;
-  std::vector<findings::Finding> found = eval::Evaluate(plan, facts, sources, options, diags);
-  UnmatchedWaivers(portfolio, found, request.as_of, facts, diags);
-  run.checked_facts = true;
+  run.frontend = std::move(done.frontend);
+  run.facts = done.facts.facts.size();
+  run.checked_facts = done.evaluated;
   return run;
 }
 

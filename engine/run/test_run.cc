@@ -6,13 +6,14 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
 #include <variant>
 
 #include "base/text.h"
-#include "eval/evaluator.h"
+#include "check/model.h"
 #include "facts/loader.h"
-#include "plan/plan.h"
+#include "run/pipeline.h"
 
 namespace treaty::run {
 
@@ -195,62 +196,78 @@ struct LoadedFile {
   std::vector<base::Diagnostic> errors;
 };
 
+/// Loads a `given file`; its diagnostics go to `diags`, an unreadable file's pointing at the
+/// `given file` that names it.
+LoadedFile LoadGivenFile(const std::string& path, const check::GivenFile& given,
+                         const check::Portfolio& portfolio, const base::FileSystem& fs,
+                         base::SourceSet& sources, base::DiagnosticEngine& diags) {
+  base::DiagnosticEngine file_diags;
+  LoadedFile loaded;
+  loaded.facts = facts::LoadFacts({path}, portfolio, fs, sources, file_diags);
+  for (auto d : file_diags.all()) {
+    if (!d.span.valid()) {
+      d.span = given.span;
+      d.label = "given here";
+    }
+    if (d.severity == base::Severity::kError) loaded.errors.push_back(d);
+    diags.Add(d);
+  }
+  return loaded;
+}
+
 }  // namespace
 
 TestRun RunTests(const TestRequest& request, const base::FileSystem& fs, base::SourceSet& sources,
                  base::DiagnosticEngine& diags) {
   TestRun run;
   run.report.sources = &sources;
-  run.frontend = driver::CompilePortfolio(request.policy_roots, fs, sources, diags);
-  if (diags.has_errors()) return run;
-  run.compiled = true;
-  const check::Portfolio& portfolio = run.frontend.portfolio;
-  const plan::Plan plan = plan::Compile(portfolio);
+  const check::Portfolio* portfolio = nullptr;
+  size_t next = 0;  // the next test of portfolio->tests
   std::map<std::string, LoadedFile> files;
+  std::chrono::steady_clock::time_point started;
+  report::TestResult result;  // of the test being run
+  value::Date as_of;
 
-  for (const check::Test& test : portfolio.tests) {
-    const auto started = std::chrono::steady_clock::now();
-    report::TestResult result;
+  PipelineOptions options;
+  options.policy_roots = request.policy_roots;
+  options.facts = PipelineOptions::Facts::kNone;
+  PipelineSinks sinks;
+  sinks.compiled = [&portfolio](const check::Portfolio& p) { portfolio = &p; };
+  // A test's facts: its inline `given` facts and the facts of its `given file`s.
+  sinks.next_case = [&]() -> std::optional<FactCase> {
+    if (next == portfolio->tests.size()) return std::nullopt;
+    const check::Test& test = portfolio->tests[next++];
+    started = std::chrono::steady_clock::now();
+    result = report::TestResult{};
     result.name = test.name;
     result.location = LocationOf(sources, test.span);
-    const value::Date as_of = test.as_of.value_or(request.today);
+    as_of = test.as_of.value_or(request.today);
     result.as_of = value::FormatDate(as_of);
 
-    facts::FactSet set;
+    FactCase c;
     std::map<std::pair<check::KindId, std::string>, base::Span> seen;
     auto add = [&](facts::Fact f) {
       auto [it, inserted] = seen.emplace(std::make_pair(f.kind, f.id), f.span);
       if (!inserted) {
         result.errors.push_back(
-            base::MakeDiagnostic(base::DiagCode::T0507, f.span, f.id, portfolio.kinds[f.kind].name)
+            base::MakeDiagnostic(base::DiagCode::T0507, f.span, f.id, portfolio->kinds[f.kind].name)
                 .WithLabel(fmt::format("given again in test `{}`", test.name))
                 .WithNote(it->second, "the first fact with this id is here")
                 .WithHelp("a test's facts need distinct ids within each kind"));
         return;
       }
-      set.facts.push_back(std::move(f));
+      c.facts.facts.push_back(std::move(f));
     };
     for (const auto& g : test.given) {
       if (const auto* fact = std::get_if<check::GivenFact>(&g)) {
-        add(ToFact(portfolio, *fact, result.errors));
+        add(ToFact(*portfolio, *fact, result.errors));
         continue;
       }
       const auto& given = std::get<check::GivenFile>(g);
       const std::string path = JoinPath(request.base_dir, given.path);
       auto it = files.find(path);
       if (it == files.end()) {
-        base::DiagnosticEngine file_diags;
-        LoadedFile loaded;
-        loaded.facts = facts::LoadFacts({path}, portfolio, fs, sources, file_diags);
-        for (auto d : file_diags.all()) {
-          if (!d.span.valid()) {  // an unreadable file: point at the `given file` that names it
-            d.span = given.span;
-            d.label = "given here";
-          }
-          if (d.severity == base::Severity::kError) loaded.errors.push_back(d);
-          diags.Add(d);
-        }
-        it = files.emplace(path, std::move(loaded)).first;
+        it = files.emplace(path, LoadGivenFile(path, given, *portfolio, fs, sources, diags)).first;
       }
       for (const auto& d : it->second.errors) result.errors.push_back(d);
       for (const auto& f : it->second.facts.facts) add(f);
@@ -258,20 +275,21 @@ TestRun RunTests(const TestRequest& request, const base::FileSystem& fs, base::S
     for (const auto& d : result.errors) {
       if (d.code == base::DiagCode::T0507 || d.code == base::DiagCode::T0514) diags.Add(d);
     }
-    result.facts = set.facts.size();
-
-    eval::EvalOptions options;
-    options.as_of = as_of;
-    options.show_defeated = true;  // so that a failure can say "defeated by …"
-    options.threads = 1;
-    base::DiagnosticEngine eval_diags;  // T0604 at the test's as-of date: see the header
-    result.findings = eval::Evaluate(plan, set, sources, options, eval_diags);
-
+    result.facts = c.facts.facts.size();
+    c.eval.as_of = as_of;
+    c.eval.show_defeated = true;  // so that a failure can say "defeated by …"
+    c.eval.threads = 1;
+    return c;  // T0604 at the test's as-of date is not reported: see the header
+  };
+  // Judges the test's expectations against its findings.
+  sinks.findings = [&](std::vector<Finding>&& found, const facts::FactSet&) {
+    const check::Test& test = portfolio->tests[next - 1];
+    result.findings = std::move(found);
     for (const check::Expectation& x : test.expectations) {
       report::ExpectationResult e;
       e.source = base::CollapseWhitespace(sources.Text(x.span));
       e.location = LocationOf(sources, x.span);
-      Judge(portfolio, x, as_of, result.findings, e);
+      Judge(*portfolio, x, as_of, result.findings, e);
       result.expectations.push_back(std::move(e));
     }
     result.duration_ms =
@@ -283,7 +301,10 @@ TestRun RunTests(const TestRequest& request, const base::FileSystem& fs, base::S
       ++run.report.failed;
     }
     run.report.tests.push_back(std::move(result));
-  }
+  };
+  PipelineRun done = RunPipeline(options, sinks, fs, sources, diags);
+  run.frontend = std::move(done.frontend);
+  run.compiled = done.compiled;
   return run;
 }
 
