@@ -162,7 +162,11 @@ class Stages {
   }
 
   void Cases() {
-    while (std::optional<FactCase> c = sinks_.next_case()) {
+    const FactFileLoader load = [this](const std::vector<std::string>& paths,
+                                       base::DiagnosticEngine& diags) {
+      return facts::LoadFacts(paths, portfolio_, fs_, sources_, diags);
+    };
+    while (std::optional<FactCase> c = sinks_.next_case(load)) {
       base::DiagnosticEngine dropped;
       std::vector<findings::Finding> found =
           eval::Evaluate(Plan(), c->facts, sources_, c->eval, dropped);

@@ -79,6 +79,11 @@ struct FactCase {
   eval::EvalOptions eval;
 };
 
+/// Loads every fact of the files at `paths` (facts::LoadFacts against the run's portfolio),
+/// its problems to `diags`: how a case reads the fact files it names.
+using FactFileLoader = std::function<facts::FactSet(const std::vector<std::string>& paths,
+                                                    base::DiagnosticEngine& diags)>;
+
 /// What a command does at each stage; every member may be empty.
 struct PipelineSinks {
   /// The portfolio compiled without errors.
@@ -88,7 +93,7 @@ struct PipelineSinks {
   /// The findings of the fact paths (see FindingSink), then of each case.
   FindingSink findings;
   /// After the fact paths: the next set of facts to evaluate, until nullopt.
-  std::function<std::optional<FactCase>()> next_case;
+  std::function<std::optional<FactCase>(const FactFileLoader& load)> next_case;
   /// A traced fact (PipelineOptions::trace_fact).
   std::function<void(const plan::Plan&, const facts::Fact&, eval::FactTrace&&)> trace;
   std::function<void(const StreamProgress&)> progress;

@@ -12,7 +12,6 @@
 
 #include "base/text.h"
 #include "check/model.h"
-#include "facts/loader.h"
 #include "run/pipeline.h"
 
 namespace treaty::run {
@@ -199,11 +198,10 @@ struct LoadedFile {
 /// Loads a `given file`; its diagnostics go to `diags`, an unreadable file's pointing at the
 /// `given file` that names it.
 LoadedFile LoadGivenFile(const std::string& path, const check::GivenFile& given,
-                         const check::Portfolio& portfolio, const base::FileSystem& fs,
-                         base::SourceSet& sources, base::DiagnosticEngine& diags) {
+                         const FactFileLoader& load, base::DiagnosticEngine& diags) {
   base::DiagnosticEngine file_diags;
   LoadedFile loaded;
-  loaded.facts = facts::LoadFacts({path}, portfolio, fs, sources, file_diags);
+  loaded.facts = load({path}, file_diags);
   for (auto d : file_diags.all()) {
     if (!d.span.valid()) {
       d.span = given.span;
@@ -234,7 +232,7 @@ TestRun RunTests(const TestRequest& request, const base::FileSystem& fs, base::S
   PipelineSinks sinks;
   sinks.compiled = [&portfolio](const check::Portfolio& p) { portfolio = &p; };
   // A test's facts: its inline `given` facts and the facts of its `given file`s.
-  sinks.next_case = [&]() -> std::optional<FactCase> {
+  sinks.next_case = [&](const FactFileLoader& load) -> std::optional<FactCase> {
     if (next == portfolio->tests.size()) return std::nullopt;
     const check::Test& test = portfolio->tests[next++];
     started = std::chrono::steady_clock::now();
@@ -267,7 +265,7 @@ TestRun RunTests(const TestRequest& request, const base::FileSystem& fs, base::S
       const std::string path = JoinPath(request.base_dir, given.path);
       auto it = files.find(path);
       if (it == files.end()) {
-        it = files.emplace(path, LoadGivenFile(path, given, *portfolio, fs, sources, diags)).first;
+        it = files.emplace(path, LoadGivenFile(path, given, load, diags)).first;
       }
       for (const auto& d : it->second.errors) result.errors.push_back(d);
       for (const auto& f : it->second.facts.facts) add(f);
