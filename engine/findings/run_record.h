@@ -13,12 +13,16 @@
 
 namespace treaty::findings {
 
-/// A waiver that waived at least one finding of a run.
+/// A waiver of the portfolio and how many findings of a run it waived. The HTML report lists
+/// every waiver; a RunRecord holds those that waived at least one finding, and the store keeps
+/// no approver or reason (read back empty).
 struct WaiverRecord {
   std::string id;
   std::string clause;
   std::optional<std::string> until;  // YYYY-MM-DD; nullopt when it never expires
   size_t findings = 0;               // findings it waived in the run
+  std::string approved_by;
+  std::string reason;
 };
 
 /// What a run is, apart from its findings.

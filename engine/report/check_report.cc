@@ -13,9 +13,7 @@ CheckReport StoredRunReport(const findings::RunInfo& info,
   rep.label = info.record.label;
   rep.summary = info.record.summary;
   rep.findings = std::move(findings);
-  for (const auto& w : info.record.waivers) {
-    rep.waivers.push_back(WaiverInfo{w.id, w.clause, w.until.value_or(""), "", "", w.findings});
-  }
+  rep.waivers = info.record.waivers;
   return rep;
 }
 

@@ -49,16 +49,6 @@ struct ExclusiveGrant {
   DateWindow window;
 };
 
-/// A waiver of the portfolio and how many findings of the run it waived.
-struct WaiverInfo {
-  std::string id;
-  std::string clause;
-  std::string until;  // "" when it never expires
-  std::string approved_by;
-  std::string reason;
-  size_t findings = 0;
-};
-
 /// The active span of a fact a finding cites; `end` empty when open-ended, both empty when
 /// the fact's kind is timeless.
 struct FactDates {
@@ -83,16 +73,16 @@ struct CheckReport {
 
   // Filled by `treaty audit` for its HTML report; empty for `treaty check`.
   std::string label;
-  std::vector<AgreementInfo> agreements;   // in portfolio order
-  std::vector<ExclusiveGrant> exclusives;  // in portfolio order
-  std::vector<WaiverInfo> waivers;
-  std::vector<FactDates> fact_dates;  // the facts the findings cite, sorted by id
+  std::vector<AgreementInfo> agreements;        // in portfolio order
+  std::vector<ExclusiveGrant> exclusives;       // in portfolio order
+  std::vector<findings::WaiverRecord> waivers;  // every waiver of the portfolio
+  std::vector<FactDates> fact_dates;            // the facts the findings cite, sorted by id
   const RunChanges* changes = nullptr;
 };
 
 /// A run read back from the audit store as a report: its as-of date, label, summary, findings
-/// and the waivers it applied (their approver and reason are not stored). No diagnostics; the
-/// caller sets `sources`, `changes` and `tool_version`.
+/// and the waivers it applied (without approver and reason, which are not stored). No
+/// diagnostics; the caller sets `sources`, `changes` and `tool_version`.
 CheckReport StoredRunReport(const findings::RunInfo& info, std::vector<findings::Finding> findings);
 
 /// `report.clauses` plus any clause that has a finding but is missing there (described from

@@ -482,7 +482,7 @@ void Waivers(std::string& out, const CheckReport& r) {
       "<th>findings waived</th><th>approved by</th><th>reason</th></tr></thead><tbody>";
   for (const auto& w : r.waivers) {
     std::string expiry = "<span class=\"muted\">never expires</span>";
-    if (auto until = Days(w.until); until && as_of) {
+    if (auto until = w.until ? Days(*w.until) : std::nullopt; until && as_of) {
       const int64_t left = *until - *as_of;
       if (left <= 0) {
         expiry = "<span class=\"expired\">expired</span>";
@@ -494,7 +494,7 @@ void Waivers(std::string& out, const CheckReport& r) {
     out += fmt::format(
         "<tr><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td><td>{}</td></tr>",
-        Text(w.id), Text(w.clause), w.until.empty() ? "—" : Text(w.until), expiry, w.findings,
+        Text(w.id), Text(w.clause), w.until ? Text(*w.until) : "—", expiry, w.findings,
         Text(w.approved_by), Text(w.reason));
   }
   out += "</tbody></table></section>\n";

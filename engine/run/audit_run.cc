@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -73,23 +74,20 @@ void AuditCollector::Describe(const check::Portfolio& p, report::CheckReport& re
   }
   for (const auto& w : p.waivers) {
     auto waived = waived_.find(w.id);
-    rep.waivers.push_back(report::WaiverInfo{
+    rep.waivers.push_back(findings::WaiverRecord{
         w.id, w.clause < p.clauses.size() ? p.clauses[w.clause].qualified : std::string(),
-        w.until ? value::FormatDate(*w.until) : std::string(), w.approved_by, w.reason,
-        waived == waived_.end() ? 0 : waived->second});
+        w.until ? std::optional(value::FormatDate(*w.until)) : std::nullopt,
+        waived == waived_.end() ? 0 : waived->second, w.approved_by, w.reason});
   }
   for (auto& [id, dates] : cited_) rep.fact_dates.push_back(std::move(dates));
   cited_.clear();
 }
 
-std::vector<findings::WaiverRecord> AppliedWaivers(const std::vector<report::WaiverInfo>& waivers) {
+std::vector<findings::WaiverRecord> AppliedWaivers(
+    const std::vector<findings::WaiverRecord>& waivers) {
   std::vector<findings::WaiverRecord> out;
-  for (const auto& w : waivers) {
-    if (w.findings == 0) continue;
-    out.push_back(findings::WaiverRecord{
-        w.id, w.clause, w.until.empty() ? std::nullopt : std::optional<std::string>(w.until),
-        w.findings});
-  }
+  std::copy_if(waivers.begin(), waivers.end(), std::back_inserter(out),
+               [](const findings::WaiverRecord& w) { return w.findings > 0; });
   return out;
 }
 

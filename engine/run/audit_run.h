@@ -35,7 +35,8 @@ class AuditCollector {
   std::map<std::string, report::FactDates> cited_;
 };
 
-/// The waivers that waived at least one finding, as the audit store records them.
-std::vector<findings::WaiverRecord> AppliedWaivers(const std::vector<report::WaiverInfo>& waivers);
+/// Those of `waivers` that waived at least one finding: what a RunRecord holds.
+std::vector<findings::WaiverRecord> AppliedWaivers(
+    const std::vector<findings::WaiverRecord>& waivers);
 
 }  // namespace treaty::run

@@ -720,9 +720,11 @@ Result<StoredRun> AuditStore::LoadRun(int64_t id) {
     if (!row.ok()) return row.status();
     if (!row.value()) break;
     Statement& w = waivers.value();
-    WaiverRecord record{w.ColumnText(0), w.ColumnText(1), std::nullopt,
-                        static_cast<size_t>(w.ColumnInt(3))};
+    WaiverRecord record;
+    record.id = w.ColumnText(0);
+    record.clause = w.ColumnText(1);
     if (!w.ColumnIsNull(2)) record.until = w.ColumnText(2);
+    record.findings = static_cast<size_t>(w.ColumnInt(3));
     run.info.record.waivers.push_back(std::move(record));
   }
 

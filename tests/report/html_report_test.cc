@@ -43,7 +43,8 @@ CheckReport HostileReport(RunChanges& changes) {
   r.agreements = {AgreementInfo{"EVIL", "<script>agreement()</script>", {"2025-01-01", ""}}};
   r.exclusives = {ExclusiveGrant{
       "EVIL/1", "EVIL", f.title, "deployment.cloud to <Azure>", {"2025-06-01", "2027-01-01"}}};
-  r.waivers = {WaiverInfo{"W-<1>", "EVIL/1", "2026-12-15", "<approver>", "<reason>", 0}};
+  r.waivers = {
+      findings::WaiverRecord{"W-<1>", "EVIL/1", "2026-12-15", 0, "<approver>", "<reason>"}};
   r.fact_dates = {FactDates{f.facts[0], "2026-03-01", "2026-09-01"}};
   changes.run = 2;
   changes.base = 1;

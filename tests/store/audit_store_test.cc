@@ -197,8 +197,8 @@ TEST_CASE("a stored run reads back as the findings that were recorded", "[store]
   record.summary.errors = 0;
   record.summary.waived = 1;
   record.summary.pending = 1;
-  record.waivers = {WaiverRecord{"W-1", "MSFT_2025/2.1", "2026-12-31", 1},
-                    WaiverRecord{"W-2", "MSFT_2025/3.1", std::nullopt, 0}};
+  record.waivers = {WaiverRecord{"W-1", "MSFT_2025/2.1", "2026-12-31", 1, "", ""},
+                    WaiverRecord{"W-2", "MSFT_2025/3.1", std::nullopt, 0, "", ""}};
   REQUIRE(store.RecordRun(record, {f, g}).ok());
 
   auto run = store.LoadRun(1);
