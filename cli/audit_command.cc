@@ -198,16 +198,10 @@ int RunAudit(const AuditOptions& options) {
   rep.clauses = std::move(result.clauses);
   seen.Describe(result.frontend.portfolio, rep);
 
-  findings::RunRecord record;
-  record.started_at = started_at;
-  record.finished_at = NowTimestamp();
-  record.duration_ms = MillisecondsSince(started);
-  record.as_of = rep.as_of;
-  record.label = options.label;
+  findings::RunRecord record =
+      run::AuditRecord(rep, started_at, NowTimestamp(), MillisecondsSince(started));
   record.policy_roots = store::NormalizeRoots(request.policy_roots);
   record.fact_roots = store::NormalizeRoots(request.fact_paths);
-  record.summary = result.summary;
-  record.waivers = run::AppliedWaivers(rep.waivers);
   store::DigestRunInputs(sources, fact_hashes, record);
 
   const auto store_start = std::chrono::steady_clock::now();

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "value/render.h"
 
@@ -83,12 +84,18 @@ void AuditCollector::Describe(const check::Portfolio& p, report::CheckReport& re
   cited_.clear();
 }
 
-std::vector<findings::WaiverRecord> AppliedWaivers(
-    const std::vector<findings::WaiverRecord>& waivers) {
-  std::vector<findings::WaiverRecord> out;
-  std::copy_if(waivers.begin(), waivers.end(), std::back_inserter(out),
+findings::RunRecord AuditRecord(const report::CheckReport& rep, std::string started_at,
+                                std::string finished_at, int64_t duration_ms) {
+  findings::RunRecord record;
+  record.started_at = std::move(started_at);
+  record.finished_at = std::move(finished_at);
+  record.duration_ms = duration_ms;
+  record.as_of = rep.as_of;
+  record.label = rep.label;
+  record.summary = rep.summary;
+  std::copy_if(rep.waivers.begin(), rep.waivers.end(), std::back_inserter(record.waivers),
                [](const findings::WaiverRecord& w) { return w.findings > 0; });
-  return out;
+  return record;
 }
 
 }  // namespace treaty::run

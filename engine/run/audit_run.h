@@ -2,9 +2,10 @@
 /// What `treaty audit` adds to a streamed check (run::RunStreamed): an AuditCollector sees the
 /// findings as they stream past and keeps the waivers applied, the dates of the facts they
 /// cite and (when a report lists them) the findings; then it describes the portfolio for the
-/// HTML report (agreement windows, exclusivity grants, waivers with the findings each waived)
-/// and the waivers the run applied as the audit store records them.
+/// HTML report (agreement windows, exclusivity grants, waivers with the findings each waived).
+/// AuditRecord is the run as the audit store records it.
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -35,8 +36,11 @@ class AuditCollector {
   std::map<std::string, report::FactDates> cited_;
 };
 
-/// Those of `waivers` that waived at least one finding: what a RunRecord holds.
-std::vector<findings::WaiverRecord> AppliedWaivers(
-    const std::vector<findings::WaiverRecord>& waivers);
+/// The audit store's record of the run `rep` reports (described: its waivers filled), apart
+/// from the roots and digests that identify its inputs (store::NormalizeRoots,
+/// store::DigestRunInputs): the times given, as-of, label, summary, and the waivers that waived
+/// at least one finding.
+findings::RunRecord AuditRecord(const report::CheckReport& rep, std::string started_at,
+                                std::string finished_at, int64_t duration_ms);
 
 }  // namespace treaty::run
