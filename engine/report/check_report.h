@@ -75,7 +75,7 @@ struct CheckReport {
   std::string label;
   std::vector<AgreementInfo> agreements;        // in portfolio order
   std::vector<ExclusiveGrant> exclusives;       // in portfolio order
-  std::vector<findings::WaiverRecord> waivers;  // every waiver of the portfolio
+  std::vector<findings::WaiverRecord> waivers;  // the portfolio's (a stored run: those applied)
   std::vector<FactDates> fact_dates;            // the facts the findings cite, sorted by id
   const RunChanges* changes = nullptr;
 };
